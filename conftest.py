@@ -1,0 +1,122 @@
+"""Fixtures every test may use: fast hashing, plain static files, and a real browser.
+
+Browser tests drive Debian's Chromium with JavaScript off against a live server. Every
+request a page makes is recorded, and a test fails at its end if any left the site's own
+origin. `axe_check(page)` scans the page a person is looking at with axe-core.
+"""
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+# The sync Playwright API runs an event loop in the test thread; the ORM must still work.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent
+CHROMIUM = "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def require(available: bool, what: str) -> None:
+    """On a laptop a missing tool skips with one line; in CI it fails the run."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is missing, and CI must run every test.")
+    pytest.skip(f"{what} is not installed here.")
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(Path(CHROMIUM).exists(), "Chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def assert_same_origin(urls: list[str], origin: str) -> None:
+    own = urlsplit(origin)
+    foreign = [
+        url
+        for url in urls
+        if not url.startswith("data:")
+        and (urlsplit(url).scheme, urlsplit(url).netloc) != (own.scheme, own.netloc)
+    ]
+    assert not foreign, f"requests left the site's origin: {foreign}"
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    """A tab with JavaScript off. `page.requests` lists every URL it asked for."""
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    tab.requests = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.base_url = live_server.url
+    yield tab
+    context.close()
+    assert_same_origin(tab.requests, live_server.url)
+
+
+@pytest.fixture
+def axe_check(browser):
+    """Scans what the given JS-off tab shows, in a JS-on twin with the same cookies.
+
+    axe-core needs JavaScript; the site itself never does. The twin bypasses the site's CSP
+    only to inject axe, which is read from node_modules on this machine.
+    """
+    require(AXE.exists(), "axe-core (npm ci)")
+
+    def check(tab, url: str | None = None) -> None:
+        context = browser.new_context(
+            java_script_enabled=True, bypass_csp=True, storage_state=tab.context.storage_state()
+        )
+        try:
+            twin = context.new_page()
+            twin.goto(url or tab.url)
+            twin.add_script_tag(path=str(AXE))
+            result = twin.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+            )
+            violations = [
+                {
+                    "id": v["id"],
+                    "help": v["help"],
+                    "nodes": [n["target"] for n in v["nodes"]][:5],
+                }
+                for v in result["violations"]
+            ]
+            assert not violations, json.dumps(violations, indent=1)
+        finally:
+            context.close()
+
+    return check

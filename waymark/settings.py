@@ -1,0 +1,266 @@
+"""Waymark's one settings module, configured from environment variables.
+
+Every default is safe for a person running Waymark on their own machine with `make run`.
+A production deployment sets `SECRET_KEY`, `ALLOWED_HOSTS` and (usually) `DATABASE_URL`;
+docs/deploy.md lists every variable.
+"""
+
+import os
+import secrets
+import sys
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+if sys.version_info < (3, 11):  # pragma: no cover - guarded before Django even loads
+    raise SystemExit("Waymark needs Python 3.11 or newer.")
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+DEBUG = env_bool("DEBUG", False)
+
+# Where the SQLite database and the generated local secret live. Kept out of the code tree
+# in production by setting WAYMARK_DATA_DIR.
+DATA_DIR = Path(os.environ.get("WAYMARK_DATA_DIR", BASE_DIR / "var"))
+
+
+def _local_secret(name: str) -> str:
+    """A secret generated once per data folder, so a local install needs no hand-made file.
+
+    Several app servers must share their secrets: they set them in the environment instead.
+    """
+    path = DATA_DIR / name
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret("secret_key")
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+# Behind a TLS-terminating proxy set WAYMARK_BEHIND_TLS_PROXY=true; an onion service
+# stays on plain HTTP and leaves it off.
+if env_bool("WAYMARK_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+HTTPS = env_bool("WAYMARK_HTTPS", False)
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "waymark.web",
+    "waymark.workspace",
+    "waymark.program",
+    "waymark.diary",
+    "waymark.surveys",
+    "waymark.help",
+]
+
+MIDDLEWARE = [
+    "waymark.web.middleware.PrivacyAndSecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "waymark.web.middleware.OnionFriendlyCsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "waymark.urls"
+WSGI_APPLICATION = "waymark.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "waymark.web.context_processors.site",
+            ],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'waymark.sqlite3'}"),
+        conn_max_age=env_int("WAYMARK_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # secure_delete overwrites deleted rows, so a deleted workspace leaves no trace in
+    # free pages of the file; WAL lets readers and one writer work side by side.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": (
+            "PRAGMA secure_delete=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        ),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Staff passwords: Argon2id first. Tests swap in a fast hasher.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "staff-login"
+
+# Sessions: server-side rows keyed by a hash of the cookie, payload sealed under a key
+# only the cookie carries (waymark/workspace/sessions.py).
+SESSION_ENGINE = "waymark.workspace.sessions"
+SESSION_COOKIE_NAME = "wm_session"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_SECURE = HTTPS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+WAYMARK_SESSION_IDLE_MINUTES = env_int("WAYMARK_SESSION_IDLE_MINUTES", 30)
+WAYMARK_SESSION_MAX_HOURS = min(env_int("WAYMARK_SESSION_MAX_HOURS", 12), 12)
+SESSION_COOKIE_AGE = WAYMARK_SESSION_MAX_HOURS * 3600
+
+CSRF_COOKIE_NAME = "wm_csrf"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Strict"
+CSRF_COOKIE_SECURE = HTTPS
+CSRF_FAILURE_VIEW = "waymark.web.views.csrf_failure"
+LANGUAGE_COOKIE_NAME = "wm_language_unused"
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_SSL_REDIRECT = HTTPS and env_bool("WAYMARK_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("WAYMARK_HSTS_SECONDS", 31536000) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = False
+
+# Request bodies are small: answers are text. No file is ever uploaded.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("WAYMARK_MAX_BODY_BYTES", 64 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+FILE_UPLOAD_HANDLERS: list[str] = []
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("fi", _("Finnish")), ("es", _("Spanish"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+# Days are what Waymark keeps; it stores no time of day of a person's action.
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_MAX_AGE = 3600
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Logging: no access log, and no record carries the request (and so no IP, User-Agent or
+# referrer). See waymark/web/logging.py.
+LOG_LEVEL = os.environ.get("WAYMARK_LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"privacy": {"()": "waymark.web.logging.PrivacyFilter"}},
+    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["privacy"],
+            "formatter": "plain",
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        # runserver's access lines name every page a person opened, with a time.
+        "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
+        "django.db.backends": {"handlers": [], "level": "WARNING", "propagate": False},
+    },
+}
+ADMINS: list[tuple[str, str]] = []
+
+# --- Waymark's own settings ------------------------------------------------------------
+WAYMARK_SITE_NAME = os.environ.get("WAYMARK_SITE_NAME", "Waymark")
+WAYMARK_QUICK_EXIT_URL = os.environ.get("WAYMARK_QUICK_EXIT_URL", "https://www.wikipedia.org/")
+WAYMARK_CONTENT_DIR = Path(os.environ.get("WAYMARK_CONTENT_DIR", BASE_DIR / "content"))
+WAYMARK_WORKSPACE_RETENTION_DAYS = env_int("WAYMARK_WORKSPACE_RETENTION_DAYS", 180)
+WAYMARK_SURVEY_RETENTION_DAYS = env_int("WAYMARK_SURVEY_RETENTION_DAYS", 3 * 365)
+WAYMARK_MIN_COUNT = env_int("WAYMARK_MIN_COUNT", 50)
+# Argon2id cost for unlocking a workspace: at least 64 MiB (SECURITY.md 4).
+WAYMARK_ARGON2_MEMORY_KIB = max(env_int("WAYMARK_ARGON2_MEMORY_KIB", 64 * 1024), 64 * 1024)
+WAYMARK_ARGON2_ITERATIONS = env_int("WAYMARK_ARGON2_ITERATIONS", 3)
+WAYMARK_ARGON2_LANES = env_int("WAYMARK_ARGON2_LANES", 1)
+# How many key derivations may run at once, and how many may start per minute in all.
+WAYMARK_UNLOCK_CONCURRENCY = env_int("WAYMARK_UNLOCK_CONCURRENCY", 4)
+WAYMARK_UNLOCK_WAIT_SECONDS = env_int("WAYMARK_UNLOCK_WAIT_SECONDS", 5)
+WAYMARK_UNLOCKS_PER_MINUTE = env_int("WAYMARK_UNLOCKS_PER_MINUTE", 120)
+# Separate from SECRET_KEY so a passphrase's lookup id survives a SECRET_KEY rotation.
+WAYMARK_LOOKUP_PEPPER = os.environ.get("WAYMARK_LOOKUP_PEPPER") or _local_secret("lookup_pepper")

@@ -1,0 +1,25 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from waymark.web import views as web_views
+
+admin.site.site_header = "Waymark staff"
+admin.site.site_title = "Waymark staff"
+
+urlpatterns = [
+    path("staff/", include("waymark.surveys.staff_urls")),
+    path("staff/admin/", admin.site.urls),
+    *i18n_patterns(
+        path("", include("waymark.program.urls")),
+        path("workspace/", include("waymark.workspace.urls")),
+        path("diary/", include("waymark.diary.urls")),
+        path("surveys/", include("waymark.surveys.urls")),
+        path("help/", include("waymark.help.urls")),
+    ),
+]
+
+handler400 = web_views.bad_request
+handler403 = web_views.permission_denied
+handler404 = web_views.page_not_found
+handler500 = web_views.server_error

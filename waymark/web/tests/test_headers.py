@@ -1,0 +1,58 @@
+"""Every route answers with the headers that keep a page to itself (SECURITY.md 12)."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+EXPECTED_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+def _routes(resolver=None, prefix=""):
+    """Every URL in the URL conf that takes no arguments."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        pattern = str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if "<" not in pattern:
+                yield from _routes(entry, prefix + pattern)
+        elif isinstance(entry, URLPattern) and "<" not in pattern and "(?P" not in pattern:
+            yield "/" + (prefix + pattern).lstrip("^").rstrip("$").replace("\\Z", "")
+
+
+@pytest.mark.django_db
+def test_every_route_sends_the_privacy_and_security_headers(client):
+    routes = sorted(set(_routes()))
+    assert "/en/" in routes and "/en/help/" in routes
+    for route in routes:
+        response = client.get(route)
+        csp = response["Content-Security-Policy"]
+        assert csp.startswith(EXPECTED_CSP), route
+        assert "unsafe-inline" not in csp
+        assert response["Referrer-Policy"] == "no-referrer", route
+        assert response["X-Frame-Options"] == "DENY", route
+        assert response["X-Content-Type-Options"] == "nosniff", route
+        assert response["Cross-Origin-Opener-Policy"] == "same-origin", route
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin", route
+        assert "camera=()" in response["Permissions-Policy"], route
+        assert response["Cache-Control"] == "no-store", route
+
+
+@pytest.mark.django_db
+def test_the_language_is_in_the_url_and_never_in_a_cookie(client):
+    response = client.get("/", headers={"accept-language": "fi"})
+    assert response.status_code == 302
+    assert response["Location"] == "/fi/"
+    page = client.get("/es/")
+    assert page.status_code == 200
+    assert '<html lang="es"' in page.text
+    assert not [c for c in page.cookies if "lang" in c]
+
+
+def test_hsts_is_sent_only_when_served_over_tls(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    response = client.get("/en/help/", secure=True)
+    assert "max-age=31536000" in response["Strict-Transport-Security"]
+    settings.SECURE_HSTS_SECONDS = 0
+    assert "Strict-Transport-Security" not in client.get("/en/help/")

@@ -1,0 +1,61 @@
+"""Error pages that speak to a person, not to a developer."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+
+def _error(request, status, heading, message):
+    return render(
+        request, "web/error.html", {"heading": heading, "message": message}, status=status
+    )
+
+
+def bad_request(request, exception=None):
+    return _error(
+        request,
+        400,
+        _("That did not work"),
+        _(
+            "The page could not read what was sent. If you were filling in a form, it may "
+            "have been too long. Please go back and try again with a shorter text."
+        ),
+    )
+
+
+def permission_denied(request, exception=None):
+    return _error(
+        request, 403, _("Not allowed"), _("This page is not open to you.")
+    )
+
+
+def page_not_found(request, exception=None):
+    return _error(
+        request,
+        404,
+        _("Page not found"),
+        _("There is nothing here. The link may be old, or the page may have moved."),
+    )
+
+
+def server_error(request):
+    return _error(
+        request,
+        500,
+        _("Something went wrong on our side"),
+        _(
+            "The page could not be shown. Nothing you wrote has been sent to anyone. "
+            "Please try again in a moment."
+        ),
+    )
+
+
+def csrf_failure(request, reason=""):
+    return _error(
+        request,
+        403,
+        _("Please send the form again"),
+        _(
+            "For your safety, forms only work when sent from this site's own pages and "
+            "before your session ends. Go back, reload the page and send it again."
+        ),
+    )
