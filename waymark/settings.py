@@ -264,3 +264,15 @@ WAYMARK_UNLOCK_WAIT_SECONDS = env_int("WAYMARK_UNLOCK_WAIT_SECONDS", 5)
 WAYMARK_UNLOCKS_PER_MINUTE = env_int("WAYMARK_UNLOCKS_PER_MINUTE", 120)
 # Separate from SECRET_KEY so a passphrase's lookup id survives a SECRET_KEY rotation.
 WAYMARK_LOOKUP_PEPPER = os.environ.get("WAYMARK_LOOKUP_PEPPER") or _local_secret("lookup_pepper")
+# Each app checks its own content files; `manage.py check_content` runs them all.
+WAYMARK_CONTENT_CHECKS = [
+    "waymark.program.content.check",
+    "waymark.surveys.definitions.check",
+    "waymark.diary.vocabulary.check",
+    "waymark.help.helplines.check",
+]
+# Each app adds its part of the downloadable workbook.
+WAYMARK_WORKBOOK_SECTIONS = [
+    "waymark.program.workbook.sections",
+    "waymark.diary.workbook.sections",
+]

@@ -23,9 +23,7 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return _error(
-        request, 403, _("Not allowed"), _("This page is not open to you.")
-    )
+    return _error(request, 403, _("Not allowed"), _("This page is not open to you."))
 
 
 def page_not_found(request, exception=None):

@@ -16,6 +16,11 @@ class AnswerStore:
     def __init__(self, session):
         self._session = session
 
+    @property
+    def saved(self) -> bool:
+        """Whether the person keeps their work with a passphrase (else it ends with the session)."""
+        return False
+
     def _kind(self, kind: str) -> dict[str, Any]:
         return self._session.get(RECORDS, {}).get(kind, {})
 

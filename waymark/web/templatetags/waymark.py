@@ -17,6 +17,10 @@ def language_links(context):
             if code != current:
                 info = get_language_info(code)
                 links.append(
-                    {"code": code, "name": info["name_local"], "url": translate_url(request.path, code)}
+                    {
+                        "code": code,
+                        "name": info["name_local"],
+                        "url": translate_url(request.path, code),
+                    }
                 )
     return {"links": links}

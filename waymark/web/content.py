@@ -1,0 +1,59 @@
+"""What every content file reader shares: problems with file and line, and YAML with lines.
+
+Each app reads its own files (program chapters, surveys, diary words, helplines) and reports
+what is wrong as `Problem`s. `manage.py check_content` runs every checker named in
+settings.WAYMARK_CONTENT_CHECKS; each is a function taking the content folder and returning
+a list of problems. Pure: no requests, no models, no templates.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content cannot be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, list[Problem]]:
+    """Parses YAML safely; a syntax error becomes a Problem at the line it points to."""
+    try:
+        return yaml.safe_load(text), []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + (mark.line if mark is not None else 0)
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [Problem(path, line, f"YAML cannot be read: {reason}")]
+
+
+def key_lines(text: str, first_line: int = 1) -> dict[str, int]:
+    """The line of each `id: value` in a YAML text, so problems can point at an item."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=first_line):
+        stripped = line.strip().lstrip("- ").strip()
+        if stripped.startswith("id:"):
+            value = stripped[3:].strip().strip("'\"")
+            lines.setdefault(value, number)
+    return lines
