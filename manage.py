@@ -2,7 +2,7 @@
 import os
 import sys
 
-if sys.version_info < (3, 11):
+if sys.version_info < (3, 11):  # noqa: UP036 - a clear message on an old Python
     sys.exit("Waymark needs Python 3.11 or newer; this is " + sys.version.split()[0] + ".")
 
 

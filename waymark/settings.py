@@ -7,15 +7,11 @@ docs/deploy.md lists every variable.
 
 import os
 import secrets
-import sys
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-
-if sys.version_info < (3, 11):  # pragma: no cover - guarded before Django even loads
-    raise SystemExit("Waymark needs Python 3.11 or newer.")
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

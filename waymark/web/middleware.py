@@ -16,7 +16,7 @@ IDENTIFYING_HEADERS = (
     "HTTP_CLIENT_IP",
     "HTTP_VIA",
 )
-UNKNOWN_ADDRESS = "0.0.0.0"
+UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 - a placeholder address, not a bind
 
 PAGE_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "

@@ -7,7 +7,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-__all__ = ["InvalidTag", "KEY_BYTES", "new_key", "seal", "open_sealed", "subkey"]
+__all__ = ["KEY_BYTES", "InvalidTag", "new_key", "open_sealed", "seal", "subkey"]
 
 KEY_BYTES = 32
 NONCE_BYTES = 12

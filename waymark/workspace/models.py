@@ -8,3 +8,6 @@ class SessionRecord(models.Model):
     payload = models.BinaryField()
     # A whole hour after the session's absolute end, when cleanup removes the row.
     delete_after = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return "session"
