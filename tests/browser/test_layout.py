@@ -25,3 +25,9 @@ def test_help_is_one_click_away_and_the_language_switcher_keeps_the_page(page, a
     page.get_by_role("link", name="suomi").click()
     assert page.url.endswith("/fi/help/")
     axe_check(page)
+
+
+def test_the_privacy_page_reads_well_without_javascript(page, axe_check):
+    page.goto(page.base_url + "/en/help/privacy/")
+    assert page.locator("h1").inner_text().startswith("Privacy")
+    axe_check(page)
