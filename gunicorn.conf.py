@@ -8,7 +8,7 @@ import os
 bind = os.environ.get("WAYMARK_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WAYMARK_WORKERS", "2"))
 threads = int(os.environ.get("WAYMARK_THREADS", "4"))
-worker_class = "gthread"
+worker_class = os.environ.get("WAYMARK_WORKER_CLASS", "gthread")
 # No access log: it would record every page a person opened, with a time and address.
 accesslog = None
 errorlog = "-"

@@ -3,4 +3,7 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waymark.settings")
-application = get_wsgi_application()
+
+from waymark.web.page_cache import PublicPageCache
+
+application = PublicPageCache(get_wsgi_application())

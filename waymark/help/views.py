@@ -3,8 +3,10 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from waymark.help.helplines import helplines_for
+from waymark.web.page_cache import public_page
 
 
+@public_page
 def help_now(request):
     helplines = helplines_for(get_language())
     return render(
@@ -18,6 +20,7 @@ def help_now(request):
     )
 
 
+@public_page
 def privacy(request):
     return render(
         request,

@@ -1,0 +1,134 @@
+"""Program pages: size, requests and throughput against nginx serving the same bytes.
+
+Run: .venv/bin/python bench/pages.py [path ...]   (needs nginx and wrk: apt-get install nginx wrk)
+Writes bench/results/pages.md. Everything listens on 127.0.0.1 only; each wrk run is bounded.
+"""
+
+import gzip
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP_PORT, NGINX_PORT = 8731, 8732
+DURATION = os.environ.get("BENCH_SECONDS", "10")
+PATHS = sys.argv[1:] or [
+    "/en/",
+    "/en/program/why-people-use/what-lies-underneath/",
+    "/en/help/",
+]
+
+
+def wrk(url: str) -> float:
+    out = subprocess.run(
+        ["wrk", "-t2", "-c32", f"-d{DURATION}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=int(DURATION) + 30,
+    ).stdout
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def wait_for(url: str) -> None:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1)  # noqa: S310 - loopback only
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"nothing answered at {url}")
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp(prefix="waymark-bench-"))
+    env = {
+        **os.environ,
+        "WAYMARK_DATA_DIR": str(work / "data"),
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DEBUG": "false",
+        "WAYMARK_BIND": f"127.0.0.1:{APP_PORT}",
+        "WAYMARK_LOG_LEVEL": "WARNING",
+    }
+    env.pop("DATABASE_URL", None)
+    python = str(ROOT / ".venv" / "bin" / "python")
+    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    app = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py", "waymark.wsgi"],
+        cwd=ROOT,
+        env=env,
+    )
+    static_root = work / "static"
+    nginx_conf = work / "nginx.conf"
+    nginx_conf.write_text(
+        f"""daemon off; worker_processes 2; pid {work}/nginx.pid; error_log {work}/nginx.err;
+events {{ worker_connections 256; }}
+http {{ access_log off; include /etc/nginx/mime.types; default_type text/html;
+  client_body_temp_path {work}; proxy_temp_path {work}; fastcgi_temp_path {work};
+  uwsgi_temp_path {work}; scgi_temp_path {work};
+  server {{ listen 127.0.0.1:{NGINX_PORT}; root {static_root}; }} }}
+"""
+    )
+    nginx = subprocess.Popen(["nginx", "-c", str(nginx_conf)])
+    rows = []
+    try:
+        wait_for(f"http://127.0.0.1:{APP_PORT}/en/help/")
+        for index, path in enumerate(PATHS):
+            with urllib.request.urlopen(f"http://127.0.0.1:{APP_PORT}{path}") as response:
+                body = response.read()
+            stylesheets = re.findall(rb'href="(/static/[^"]+\.css)"', body)
+            requests = 1 + len(re.findall(rb'(?:src|href)="/static/', body))
+            css = b"".join(
+                urllib.request.urlopen(f"http://127.0.0.1:{APP_PORT}{s.decode()}").read()
+                for s in stylesheets
+            )
+            compressed = len(gzip.compress(body, 6)) + len(gzip.compress(css, 6))
+            static_root.mkdir(exist_ok=True)
+            (static_root / f"page{index}.html").write_bytes(body)
+            wait_for(f"http://127.0.0.1:{NGINX_PORT}/page{index}.html")
+            app_rps = wrk(f"http://127.0.0.1:{APP_PORT}{path}")
+            nginx_rps = wrk(f"http://127.0.0.1:{NGINX_PORT}/page{index}.html")
+            rows.append((path, len(body), compressed, requests, app_rps, nginx_rps))
+    finally:
+        app.terminate()
+        nginx.terminate()
+        app.wait(10)
+        nginx.wait(10)
+        shutil.rmtree(work, ignore_errors=True)
+
+    lines = [
+        "# Program pages: size and throughput",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d')} on this project's 2-core machine with "
+        f"`.venv/bin/python bench/pages.py` (wrk -t2 -c32 -d{DURATION}s; gunicorn from "
+        "gunicorn.conf.py on SQLite; nginx serving the same HTML bytes from disk, access log off; "
+        "both on 127.0.0.1, run one after the other).",
+        "",
+        "| page | HTML bytes | page + CSS gzip bytes | requests | Waymark req/s | nginx req/s |"
+        " Waymark / nginx |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for path, size, compressed, requests, app_rps, nginx_rps in rows:
+        lines.append(
+            f"| `{path}` | {size:,} | {compressed:,} | {requests} | {app_rps:,.0f} | "
+            f"{nginx_rps:,.0f} | {app_rps / nginx_rps:.1%} |"
+        )
+    lines += [
+        "",
+        "Budgets: ≤ 20 KB compressed, ≤ 3 requests, throughput ≥ 10 % of nginx.",
+    ]
+    out = ROOT / "bench" / "results" / "pages.md"
+    out.write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
