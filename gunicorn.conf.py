@@ -6,9 +6,11 @@ Run: .venv/bin/gunicorn -c gunicorn.conf.py waymark.wsgi
 import os
 
 bind = os.environ.get("WAYMARK_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("WAYMARK_WORKERS", "2"))
-threads = int(os.environ.get("WAYMARK_THREADS", "4"))
-worker_class = os.environ.get("WAYMARK_WORKER_CLASS", "gthread")
+# Sync workers measured fastest here (bench/results/pages.md); the proxy in front (nginx, Caddy
+# or Tor) buffers slow clients, so a sync worker is never held by one.
+workers = int(os.environ.get("WAYMARK_WORKERS", "3"))
+threads = int(os.environ.get("WAYMARK_THREADS", "1"))
+worker_class = os.environ.get("WAYMARK_WORKER_CLASS", "sync")
 # No access log: it would record every page a person opened, with a time and address.
 accesslog = None
 errorlog = "-"

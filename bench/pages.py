@@ -126,6 +126,7 @@ http {{ access_log off; include /etc/nginx/mime.types; default_type text/html;
         "Budgets: ≤ 20 KB compressed, ≤ 3 requests, throughput ≥ 10 % of nginx.",
     ]
     out = ROOT / "bench" / "results" / "pages.md"
+    out.parent.mkdir(exist_ok=True)
     out.write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
