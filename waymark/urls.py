@@ -11,11 +11,12 @@ urlpatterns = [
     path("staff/", include("waymark.surveys.staff_urls")),
     path("staff/admin/", admin.site.urls),
     *i18n_patterns(
-        path("", include("waymark.program.urls")),
         path("workspace/", include("waymark.workspace.urls")),
         path("diary/", include("waymark.diary.urls")),
         path("surveys/", include("waymark.surveys.urls")),
         path("help/", include("waymark.help.urls")),
+        # Last: the program's /<chapter>/<page>/ would otherwise shadow the other apps.
+        path("", include("waymark.program.urls")),
     ),
 ]
 

@@ -1,3 +1,5 @@
+import secrets
+
 from django.db import models
 
 
@@ -11,3 +13,68 @@ class SessionRecord(models.Model):
 
     def __str__(self) -> str:
         return "session"
+
+
+def _new_workspace_id() -> str:
+    return secrets.token_hex(16)
+
+
+class Workspace(models.Model):
+    """A person's records under one data key.
+
+    Unsaved, the data key lives only in the person's session and `lookup` is empty. Saved,
+    the data key is also kept here wrapped under a key derived from the passphrase, and
+    `lookup` says which passphrase opens it. Dates, never times.
+    """
+
+    id = models.CharField(primary_key=True, max_length=32, default=_new_workspace_id)
+    lookup = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    wrapped_key = models.BinaryField(null=True)
+    kdf_salt = models.BinaryField(null=True)
+    kdf_params = models.JSONField(null=True)
+    # Keyed tags of the sessions that opened it, so deleting it can end them all; only the
+    # holder of the data key can tell which session row a tag names.
+    session_tags = models.JSONField(default=list)
+    created = models.DateField()
+    last_used = models.DateField(db_index=True)
+
+    def __str__(self) -> str:
+        return "workspace"
+
+
+class SealedRecord(models.Model):
+    """One record sealed under its workspace's data key.
+
+    `kind` and `record_id` hold keyed tags of the real names (which exercise, which diary
+    day), so the table does not show what a person worked on; the real names are inside
+    the sealed bytes. One row per (workspace, kind, record): writing again replaces it.
+    """
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="records")
+    kind = models.CharField(max_length=40)
+    record_id = models.CharField(max_length=40)
+    sealed = models.BinaryField()
+    version = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace", "kind", "record_id"], name="one_record_per_id"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return "record"
+
+
+class UnlockWindow(models.Model):
+    """How many key derivations started in one minute, across every app server.
+
+    A count and nothing else: no address, no workspace. Only the current minute is kept.
+    """
+
+    minute = models.BigIntegerField(primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return "unlock window"

@@ -1,13 +1,38 @@
 """The one way the program and the diary keep a person's records.
 
 `store_for(request)` gives the records of whoever is asking. Callers see plain dicts; where
-and how they are kept (the unsaved session, or the encrypted workspace) is this module's
-business alone.
+and how they are kept is this module's business alone: every record is sealed in the
+database under a data key that exists only in the person's session (itself sealed under a
+key only their cookie carries) and, once they keep their work, wrapped under their
+passphrase. Unsaved, the records end with the session; saved, the same records stay.
 """
 
-from typing import Any
+import base64
 
-RECORDS = "wm_records"
+from waymark.workspace import workspaces
+from waymark.workspace.workspaces import Unlocked
+
+WORKSPACE = "wm_workspace"
+DATA_KEY = "wm_data_key"
+SAVED = "wm_saved"
+
+
+def unlocked_from(session) -> Unlocked | None:
+    workspace_id, key = session.get(WORKSPACE), session.get(DATA_KEY)
+    if not workspace_id or not key:
+        return None
+    return Unlocked(workspace_id, base64.urlsafe_b64decode(key))
+
+
+def remember(session, unlocked: Unlocked, *, saved: bool) -> None:
+    session[WORKSPACE] = unlocked.workspace_id
+    session[DATA_KEY] = base64.urlsafe_b64encode(unlocked.data_key).decode()
+    session[SAVED] = saved
+
+
+def forget(session) -> None:
+    for name in (WORKSPACE, DATA_KEY, SAVED):
+        session.pop(name, None)
 
 
 class AnswerStore:
@@ -19,25 +44,30 @@ class AnswerStore:
     @property
     def saved(self) -> bool:
         """Whether the person keeps their work with a passphrase (else it ends with the session)."""
-        return False
-
-    def _kind(self, kind: str) -> dict[str, Any]:
-        return self._session.get(RECORDS, {}).get(kind, {})
+        return bool(self._session.get(SAVED))
 
     def get(self, kind: str, record_id: str) -> dict | None:
-        return self._kind(kind).get(record_id)
+        unlocked = unlocked_from(self._session)
+        return None if unlocked is None else workspaces.get_record(unlocked, kind, record_id)
 
     def all(self, kind: str) -> dict[str, dict]:
-        return dict(self._kind(kind))
+        unlocked = unlocked_from(self._session)
+        return {} if unlocked is None else workspaces.all_records(unlocked, kind)
 
     def put(self, kind: str, record_id: str, value: dict) -> None:
-        records = self._session.setdefault(RECORDS, {})
-        records.setdefault(kind, {})[record_id] = value
-        self._session.modified = True
+        unlocked = unlocked_from(self._session)
+        if unlocked is not None and workspaces.put_record(unlocked, kind, record_id, value):
+            return
+        # No workspace yet, or it was deleted (from another device, or by expiry): start
+        # a new unsaved one rather than lose what was just written.
+        unlocked = workspaces.new_workspace()
+        remember(self._session, unlocked, saved=False)
+        workspaces.put_record(unlocked, kind, record_id, value)
 
     def delete(self, kind: str, record_id: str) -> None:
-        if self._kind(kind).pop(record_id, None) is not None:
-            self._session.modified = True
+        unlocked = unlocked_from(self._session)
+        if unlocked is not None:
+            workspaces.delete_record(unlocked, kind, record_id)
 
 
 def store_for(request) -> AnswerStore:

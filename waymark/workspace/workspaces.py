@@ -1,0 +1,223 @@
+"""Workspaces: create, keep with a passphrase, open, fill, end. No request, no template.
+
+Callers hold an `Unlocked` (workspace id and data key) only inside the sealed session.
+"""
+
+import os
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
+
+from waymark.workspace import crypto, passphrase, records
+from waymark.workspace.limits import derivation_slot
+from waymark.workspace.models import SealedRecord, SessionRecord, Workspace
+from waymark.workspace.sessions import row_id
+
+# How many sessions' tags a workspace remembers; older sessions have long expired.
+SESSION_TAGS_KEPT = 20
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    workspace_id: str
+    data_key: bytes
+
+
+def today() -> date:
+    return timezone.now().date()
+
+
+def current_params() -> crypto.KdfParams:
+    return crypto.KdfParams(
+        memory_kib=settings.WAYMARK_ARGON2_MEMORY_KIB,
+        iterations=settings.WAYMARK_ARGON2_ITERATIONS,
+        lanes=settings.WAYMARK_ARGON2_LANES,
+    )
+
+
+def _wrap_ad(workspace_id: str, params: crypto.KdfParams) -> bytes:
+    # The parameters are bound too: lowering them in the database breaks the wrap.
+    return repr(("waymark data key v1", workspace_id, sorted(params.as_dict().items()))).encode()
+
+
+def _lookup(normalised: str) -> str:
+    return crypto.lookup_id(normalised, settings.WAYMARK_LOOKUP_PEPPER)
+
+
+def new_workspace() -> Unlocked:
+    day = today()
+    workspace = Workspace.objects.create(created=day, last_used=day)
+    return Unlocked(workspace.id, crypto.new_key())
+
+
+@sensitive_variables()
+def keep(unlocked: Unlocked, typed_passphrase: str) -> bool:
+    """Wrap the data key under the passphrase, so the workspace outlives the session.
+
+    Raises limits.Busy when no derivation may start. False if the workspace is gone.
+    """
+    normalised = passphrase.normalise(typed_passphrase)
+    params = current_params()
+    salt = os.urandom(crypto.SALT_BYTES)
+    with derivation_slot():
+        kek = crypto.derive_kek(normalised, salt, params)
+    wrapped = crypto.seal(kek, unlocked.data_key, _wrap_ad(unlocked.workspace_id, params))
+    return bool(
+        Workspace.objects.filter(id=unlocked.workspace_id).update(
+            lookup=_lookup(normalised),
+            wrapped_key=wrapped,
+            kdf_salt=salt,
+            kdf_params=params.as_dict(),
+            last_used=today(),
+        )
+    )
+
+
+@sensitive_variables()
+def unlock(typed_passphrase: str) -> Unlocked | None:
+    """The workspace a passphrase opens, or None. Raises limits.Busy.
+
+    An unknown passphrase costs the same derivation as a known one, so neither the answer
+    nor its timing tells whether a workspace exists.
+    """
+    normalised = passphrase.normalise(typed_passphrase)
+    workspace = Workspace.objects.filter(lookup=_lookup(normalised)).first()
+    if workspace is None or not workspace.kdf_params:
+        with derivation_slot():
+            crypto.derive_kek(normalised, os.urandom(crypto.SALT_BYTES), current_params())
+        return None
+    params = crypto.KdfParams.from_dict(workspace.kdf_params)
+    with derivation_slot():
+        kek = crypto.derive_kek(normalised, bytes(workspace.kdf_salt), params)
+    try:
+        data_key = crypto.open_sealed(
+            kek, bytes(workspace.wrapped_key), _wrap_ad(workspace.id, params)
+        )
+    except crypto.InvalidTag:
+        return None
+    if workspace.last_used != today():
+        Workspace.objects.filter(id=workspace.id).update(last_used=today())
+    return Unlocked(workspace.id, data_key)
+
+
+def put_record(unlocked: Unlocked, kind: str, record_id: str, value: dict) -> bool:
+    """Write or replace one record. False if the workspace no longer exists."""
+    ktag, rtag, sealed = records.seal_record(
+        unlocked.data_key, unlocked.workspace_id, kind, record_id, value
+    )
+    with transaction.atomic():
+        if not Workspace.objects.filter(id=unlocked.workspace_id).update(last_used=today()):
+            return False
+        SealedRecord.objects.update_or_create(
+            workspace_id=unlocked.workspace_id,
+            kind=ktag,
+            record_id=rtag,
+            defaults={"sealed": sealed, "version": records.RECORD_VERSION},
+        )
+    return True
+
+
+def _open(unlocked: Unlocked, row: SealedRecord) -> tuple[str, str, dict]:
+    return records.open_record(
+        unlocked.data_key,
+        unlocked.workspace_id,
+        row.kind,
+        row.record_id,
+        row.version,
+        bytes(row.sealed),
+    )
+
+
+def get_record(unlocked: Unlocked, kind: str, record_id: str) -> dict | None:
+    ktag, rtag = records.tags(unlocked.data_key, kind, record_id)
+    row = SealedRecord.objects.filter(
+        workspace_id=unlocked.workspace_id, kind=ktag, record_id=rtag
+    ).first()
+    return None if row is None else _open(unlocked, row)[2]
+
+
+def all_records(unlocked: Unlocked, kind: str) -> dict[str, dict]:
+    rows = SealedRecord.objects.filter(
+        workspace_id=unlocked.workspace_id, kind=records.kind_tag(unlocked.data_key, kind)
+    )
+    found = {}
+    for row in rows:
+        _, record_id, value = _open(unlocked, row)
+        found[record_id] = value
+    return found
+
+
+def delete_record(unlocked: Unlocked, kind: str, record_id: str) -> None:
+    ktag, rtag = records.tags(unlocked.data_key, kind, record_id)
+    SealedRecord.objects.filter(
+        workspace_id=unlocked.workspace_id, kind=ktag, record_id=rtag
+    ).delete()
+
+
+def move_records(source: Unlocked, target: Unlocked) -> None:
+    """Carry what a person answered before opening a workspace into it, then end the
+    source. A record in both keeps the newer answer, the one just given."""
+    with transaction.atomic():
+        for row in SealedRecord.objects.filter(workspace_id=source.workspace_id):
+            kind, record_id, value = _open(source, row)
+            put_record(target, kind, record_id, value)
+        Workspace.objects.filter(id=source.workspace_id, lookup__isnull=True).delete()
+
+
+def _session_tag(unlocked: Unlocked, session_row_id: str) -> str:
+    return crypto.keyed_tag(unlocked.data_key, "session", session_row_id)
+
+
+def attach_session(unlocked: Unlocked, session_key: str) -> None:
+    """Remember (as a keyed tag) that this session opened the workspace."""
+    with transaction.atomic():
+        workspace = Workspace.objects.select_for_update().filter(id=unlocked.workspace_id)
+        workspace = workspace.first()
+        if workspace is None:
+            return
+        tag = _session_tag(unlocked, row_id(session_key))
+        workspace.session_tags = [*workspace.session_tags, tag][-SESSION_TAGS_KEPT:]
+        workspace.save(update_fields=["session_tags"])
+
+
+def destroy(unlocked: Unlocked) -> None:
+    """Delete the workspace, every record and every session that opened it, at once.
+
+    With the rows gone (and SQLite's secure_delete overwriting them) the data key is the
+    only copy left, in sessions that no longer exist: nothing can be opened again.
+    """
+    with transaction.atomic():
+        workspace = Workspace.objects.filter(id=unlocked.workspace_id).first()
+        if workspace is None:
+            return
+        tags = set(workspace.session_tags)
+        if tags:
+            ended = [
+                rid
+                for rid in SessionRecord.objects.values_list("id", flat=True)
+                if _session_tag(unlocked, rid) in tags
+            ]
+            SessionRecord.objects.filter(id__in=ended).delete()
+        workspace.delete()
+
+
+def expire(on: date | None = None) -> tuple[int, int]:
+    """Delete saved workspaces unused for the retention period, and unsaved ones whose
+    session must have ended (a session lasts at most 12 hours, so any from before
+    yesterday). Returns (saved, unsaved) counts."""
+    day = on or today()
+    cutoff = day - timedelta(days=settings.WAYMARK_WORKSPACE_RETENTION_DAYS)
+    with transaction.atomic():
+        saved = Workspace.objects.filter(lookup__isnull=False, last_used__lt=cutoff)
+        saved_count = saved.count()
+        saved.delete()
+        unsaved = Workspace.objects.filter(
+            lookup__isnull=True, last_used__lt=day - timedelta(days=1)
+        )
+        unsaved_count = unsaved.count()
+        unsaved.delete()
+    return saved_count, unsaved_count
