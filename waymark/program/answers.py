@@ -116,7 +116,7 @@ def fields(questions, records: dict[str, dict]) -> list[Field]:
 
 def display(question: model.Question, record: dict | None) -> str:
     """An answer in words, as the Summary Form and the workbook show it."""
-    if not record or record.get("value") in (None, "", []) and not record.get("other"):
+    if not record or (record.get("value") in (None, "", []) and not record.get("other")):
         return ""
     value = record["value"]
     if question.type == "scale":

@@ -1,0 +1,89 @@
+"""Turns the program's internal link targets into URLs, and fills figures with live numbers."""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
+
+from waymark.program import content
+from waymark.program.markdown import TARGET_KINDS
+from waymark.surveys.figures import live_figure
+
+register = template.Library()
+
+HREF = re.compile(r'href="(' + "|".join(re.escape(k) for k in TARGET_KINDS) + r'):([^"]*)"')
+# URL names for links to other parts of the site.
+APP_URLS = {
+    ("help", "now"): "help:now",
+    ("help", "privacy"): "help:privacy",
+    ("diary", "new"): "diary:new",
+    ("diary", "home"): "diary:home",
+    ("workspace", "save"): "workspace:save",
+    ("workspace", "home"): "workspace:home",
+    ("self-check", ""): "program:self-check",
+}
+
+
+def survey_url(survey_id: str) -> str:
+    """A survey's page; the list of surveys while the surveys app has no page per survey."""
+    try:
+        return reverse("surveys:detail", args=[survey_id])
+    except NoReverseMatch:
+        return reverse("surveys:list")
+
+
+@lru_cache(maxsize=1024)
+def target_url(language: str, kind: str, value: str) -> str:
+    """The URL of an internal target (checked to exist when the content was loaded)."""
+    with override(language):
+        if kind == "chapter":
+            return reverse("program:chapter", args=[value])
+        if kind == "page":
+            return reverse("program:page", args=value.split("/", 1))
+        if kind == "exercise":
+            form = content.program_for(language).form(value)
+            page_url = reverse("program:page", args=[form.chapter_id, form.page_id])
+            return f"{page_url}#{form.id}"
+        if kind == "survey":
+            return survey_url(value)
+        return reverse(APP_URLS[(kind, value)])
+
+
+@lru_cache(maxsize=4096)
+def _linked(html: str, language: str) -> str:
+    return HREF.sub(lambda m: f'href="{target_url(language, m[1], m[2])}"', html)
+
+
+@register.filter
+def internal_links(html: str) -> str:
+    """Program HTML (made safe when loaded) with its links pointing at real pages."""
+    return mark_safe(_linked(html, get_language() or content.REFERENCE))  # noqa: S308
+
+
+@dataclass(frozen=True)
+class FigureNumbers:
+    percent: float
+    respondents: int
+    live: bool
+    source: str
+
+
+@register.simple_tag
+def figure_numbers(figure) -> FigureNumbers:
+    live = live_figure(figure.survey, figure.question, figure.answer)
+    if live is not None:
+        return FigureNumbers(live.percent, live.respondents, True, "")
+    fallback = figure.fallback
+    source = fallback.source
+    if str(fallback.year) not in source:
+        source = f"{source}, {fallback.year}"
+    return FigureNumbers(fallback.percent, fallback.n, False, source)
+
+
+@register.simple_tag
+def survey_link(survey_id: str) -> str:
+    return survey_url(survey_id)

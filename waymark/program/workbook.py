@@ -1,0 +1,45 @@
+"""The program's part of the downloadable workbook: exercises, Summary Form, self-checks."""
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from waymark.program import answers, content, model, selfcheck
+from waymark.workspace.workbook import WorkbookEntry, WorkbookSection
+
+
+def _form_entries(form: model.Form, records: dict) -> list[WorkbookEntry]:
+    if isinstance(form, model.Exercise):
+        heading = _("Exercise %(number)s: %(title)s") % {"number": form.number, "title": form.title}
+    else:
+        heading = form.title
+    return [
+        WorkbookEntry(f"{heading}. {q.label}", answers.display(q, records.get(q.id)))
+        for q in form.questions
+    ]
+
+
+def sections(store) -> list[WorkbookSection]:
+    """Every chapter's exercises with the person's answers (blank where not answered yet)."""
+    program = content.program_for(get_language())
+    records = store.all(answers.ANSWER)
+    result = []
+    for chapter in program.chapters:
+        entries = [entry for form in chapter.forms for entry in _form_entries(form, records)]
+        if entries:
+            title = _("Chapter %(number)s: %(title)s") % {
+                "number": chapter.number,
+                "title": chapter.title,
+            }
+            result.append(WorkbookSection(title, tuple(entries)))
+    kept = selfcheck.entries(store.all(selfcheck.KIND))
+    if kept:
+        check = program.self_check
+        entries = [
+            WorkbookEntry(
+                f"{item['day']}: {q.label}", answers.display(q, item["answers"].get(q.id))
+            )
+            for item in kept
+            for q in check.questions
+        ]
+        result.append(WorkbookSection(check.title, tuple(entries)))
+    return result
