@@ -11,7 +11,7 @@ was last active; the row itself holds only an hour after which it is deleted unr
 import hashlib
 import json
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import CreateError, SessionBase, UpdateError
@@ -122,4 +122,4 @@ class SessionStore(SessionBase):
     def clear_expired(cls):
         from waymark.workspace.models import SessionRecord
 
-        SessionRecord.objects.filter(delete_after__lt=datetime.now(UTC)).delete()
+        SessionRecord.objects.filter(delete_after__lt=timezone.now()).delete()

@@ -1,0 +1,135 @@
+"""Keep my work with a passphrase, and come back with it (SECURITY.md 2, 4, 7, 14, 15)."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from waymark.workspace.models import SessionRecord, UnlockWindow, Workspace
+from waymark.workspace.sessions import SessionStore
+from waymark.workspace.tests.conftest import answer, keep_work, read
+from waymark.workspace.views import PENDING
+
+pytestmark = pytest.mark.django_db
+SENTINEL = "the-answer-sentinel-QWZ"
+OPEN = reverse("workspace:open")
+
+
+def test_the_passphrase_is_shown_once_and_must_be_typed_back(client, fast_kdf):
+    client.post(reverse("workspace:save"))
+    page = client.get(reverse("workspace:save"))
+    assert page["Cache-Control"] == "no-store"
+    assert "no way to recover it" in page.text
+    shown = page.text.split('id="passphrase">')[1].split("<")[0]
+    assert len(shown.split()) == 7
+    # Reloading shows the same words, and a second click makes no new ones.
+    client.post(reverse("workspace:save"))
+    assert shown in client.get(reverse("workspace:save")).text
+    mismatch = client.post(reverse("workspace:passphrase-confirm"), {"passphrase": "wrong"})
+    assert mismatch.status_code == 200
+    assert "That is not the passphrase shown" in mismatch.text
+    assert 'aria-invalid="true"' in mismatch.text
+    assert not Workspace.objects.filter(lookup__isnull=False).exists()
+    done = client.post(
+        reverse("workspace:passphrase-confirm"), {"passphrase": shown.upper() + "\n"}
+    )
+    assert done.status_code == 302
+    assert PENDING not in client.session
+    assert Workspace.objects.get().lookup
+
+
+def test_the_passphrase_never_appears_in_a_url(client, fast_kdf):
+    phrase = keep_work(client)
+    answer(client, "answer", "ex5", {"text": SENTINEL})
+    page = client.get(reverse("workspace:home"))
+    for word_pair in zip(phrase.split(), phrase.split()[1:], strict=False):
+        assert "+".join(word_pair) not in page.text and "%20".join(word_pair) not in page.text
+    assert 'action="' + OPEN + '"' in client.get(OPEN).text
+
+
+def test_coming_back_with_the_passphrase_finds_my_answers_on_another_device(client, fast_kdf):
+    answer(client, "answer", "ex5", {"text": SENTINEL})
+    phrase = keep_work(client)
+    other_device = Client()
+    response = other_device.post(OPEN, {"passphrase": "  " + phrase.title() + " "})
+    assert response.status_code == 302
+    assert read(other_device, "answer") == {"ex5": {"text": SENTINEL}}
+    assert "Your work is kept" in other_device.get(response["Location"]).text
+
+
+def test_a_wrong_passphrase_opens_nothing_and_says_so_calmly(client, derivations):
+    keep_work(client)
+    stranger = Client()
+    wrong = "abacus abdomen abdominal abide abiding ablaze able"
+    response = stranger.post(OPEN, {"passphrase": wrong})
+    assert response.status_code == 200
+    assert "These words do not open a workspace" in response.text
+    assert read(stranger, "answer") == {}
+    # A typo in a real passphrase gets the very same answer after the same work.
+    other = stranger.post(OPEN, {"passphrase": "not even words"})
+    assert other.text.count("These words do not open a workspace") == 2
+    assert derivations == [64 * 1024] * 3  # save, then one full derivation per attempt
+
+
+def test_opening_gives_a_new_session_key(client, fast_kdf):
+    phrase = keep_work(client)
+    client.post(reverse("workspace:logout"))
+    client.get(reverse("workspace:home"))
+    answer(client, "answer", "ex9", {"text": "before opening"})
+    before = client.cookies["wm_session"].value
+    client.post(OPEN, {"passphrase": phrase})
+    after = client.cookies["wm_session"].value
+    assert after != before
+    assert not SessionStore().exists(before)
+    # What was answered before opening is carried into the workspace.
+    assert read(client, "answer") == {"ex9": {"text": "before opening"}}
+    assert Workspace.objects.count() == 1
+
+
+def test_an_overlong_passphrase_never_reaches_argon2(client, derivations):
+    response = client.post(OPEN, {"passphrase": "word " * 41})
+    assert response.status_code == 200
+    assert "longer than any passphrase" in response.text
+    assert derivations == []
+    assert not UnlockWindow.objects.exists()
+
+
+def test_a_three_megabyte_post_is_refused(client):
+    response = client.post(OPEN, {"passphrase": "x" * (3 * 1024 * 1024)})
+    assert response.status_code == 400
+
+
+def test_a_burst_of_attempts_gets_a_clear_busy_page(client, settings, fast_kdf):
+    settings.WAYMARK_UNLOCKS_PER_MINUTE = 2
+    for _ in range(2):
+        assert client.post(OPEN, {"passphrase": "a b c d e f g"}).status_code == 200
+    busy = client.post(OPEN, {"passphrase": "a b c d e f g"})
+    assert busy.status_code == 503
+    assert busy["Retry-After"].isdigit()
+    assert "Busy, try again in a moment" in busy.text
+    # The budget is one number for everyone: no address, no workspace.
+    assert list(UnlockWindow.objects.values_list("count", flat=True)) == [2]
+
+
+def test_when_every_derivation_slot_is_taken_the_next_person_is_told_to_wait(
+    client, settings, fast_kdf
+):
+    from waymark.workspace import limits
+
+    settings.WAYMARK_UNLOCK_CONCURRENCY = 1
+    settings.WAYMARK_UNLOCK_WAIT_SECONDS = 0
+    with limits.derivation_slot():
+        busy = client.post(OPEN, {"passphrase": "a b c d e f g"})
+    assert busy.status_code == 503
+    assert client.post(OPEN, {"passphrase": "a b c d e f g"}).status_code == 200
+
+
+def test_the_pages_use_few_queries(client, fast_kdf, django_assert_max_num_queries):
+    answer(client, "answer", "ex5", {"text": "a"})
+    keep_work(client)
+    with django_assert_max_num_queries(3):
+        assert client.get(reverse("workspace:home")).status_code == 200
+    with django_assert_max_num_queries(3):
+        client.get(OPEN)
+    with django_assert_max_num_queries(12):
+        client.post(OPEN, {"passphrase": "a b c d e f g"})
+    assert SessionRecord.objects.count() >= 1
