@@ -1,5 +1,20 @@
 from django.urls import path
 
-from waymark.surveys import views
+from waymark.surveys import staff_views
 
-urlpatterns = [path("", views.survey_list, name="staff-login")]
+urlpatterns = [
+    path("", staff_views.staff_login, name="staff-login"),
+    path("logout/", staff_views.staff_logout, name="staff-logout"),
+    path("research/", staff_views.research_index, name="staff-research"),
+    path("research/<slug:survey_id>/", staff_views.research_survey, name="staff-research-survey"),
+    path(
+        "research/<slug:survey_id>/cross-tab/",
+        staff_views.research_cross_tab,
+        name="staff-research-cross-tab",
+    ),
+    path(
+        "research/<slug:survey_id>/export/",
+        staff_views.research_export,
+        name="staff-research-export",
+    ),
+]

@@ -1,0 +1,41 @@
+"""Read-only admin pages: nobody edits or deletes a response or the audit log by hand."""
+
+from django.contrib import admin
+
+from waymark.surveys.models import AnswerCount, ExportLog, QuestionCount, Response
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Response)
+class ResponseAdmin(ReadOnlyAdmin):
+    list_display = ["survey_id", "month", "language"]
+    list_filter = ["survey_id", "month", "language"]
+    readonly_fields = ["survey_id", "month", "language", "answers"]
+
+
+@admin.register(AnswerCount)
+class AnswerCountAdmin(ReadOnlyAdmin):
+    list_display = ["survey_id", "question_id", "answer_id", "count"]
+    list_filter = ["survey_id"]
+
+
+@admin.register(QuestionCount)
+class QuestionCountAdmin(ReadOnlyAdmin):
+    list_display = ["survey_id", "question_id", "respondents"]
+    list_filter = ["survey_id"]
+
+
+@admin.register(ExportLog)
+class ExportLogAdmin(ReadOnlyAdmin):
+    list_display = ["day", "username", "survey_id", "kind"]
+    list_filter = ["survey_id", "kind"]

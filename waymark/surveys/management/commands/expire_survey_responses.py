@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from waymark.surveys.responses import expire
+
+
+class Command(BaseCommand):
+    help = (
+        "Deletes survey responses older than WAYMARK_SURVEY_RETENTION_DAYS (whole months). "
+        "The counters behind public figures keep their totals."
+    )
+
+    def handle(self, *args, **options):
+        deleted = expire(settings.WAYMARK_SURVEY_RETENTION_DAYS)
+        self.stdout.write(f"Deleted {deleted} survey responses.")

@@ -1,0 +1,101 @@
+"""Survey responses, the counters figures are read from, and the research audit log.
+
+A response row holds the survey id, the interface language, the month and the answers. It
+has no workspace, session, IP, User-Agent or time of day, and its primary key is random, so
+not even the order of rows tells when someone answered (SECURITY.md 19).
+"""
+
+import uuid
+
+from django.db import models
+
+
+class Response(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey_id = models.CharField(max_length=64, db_index=True, editable=False)
+    language = models.CharField(max_length=8, editable=False)
+    # "YYYY-MM": the finest time kept, enough for retention and for trends.
+    month = models.CharField(max_length=7, db_index=True, editable=False)
+    # {question id: {"chosen": str | [str], "other": str} or {"text": str}}; free text is
+    # scrubbed of links and addresses before it gets here.
+    answers = models.JSONField(editable=False)
+
+    class Meta:
+        permissions = [("view_research", "Can see research figures and export responses")]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id} response ({self.month})"
+
+
+class UsedSubmission(models.Model):
+    """The hash of a one-time submission token, so a repeated submit records nothing new.
+
+    Deliberately not linked to the response it recorded.
+    """
+
+    digest = models.CharField(max_length=64, primary_key=True)
+    month = models.CharField(max_length=7, db_index=True)
+
+    def __str__(self) -> str:
+        return f"used submission ({self.month})"
+
+
+class AnswerCount(models.Model):
+    """How many responses chose one answer of one question.
+
+    Public figures read `published`, a copy taken only each time the question's respondents
+    reach a multiple of figures.PUBLISH_EVERY: a page watched before and after one person
+    submits shows no change that could be traced to that person's answer.
+    """
+
+    survey_id = models.CharField(max_length=64)
+    question_id = models.CharField(max_length=64)
+    answer_id = models.CharField(max_length=64)
+    count = models.PositiveBigIntegerField(default=0)
+    # The count when the question last reached a multiple of figures.PUBLISH_EVERY
+    # respondents: what public figures are computed from.
+    published = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey_id", "question_id", "answer_id"], name="one_count_per_answer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}/{self.question_id}/{self.answer_id}: {self.count}"
+
+
+class QuestionCount(models.Model):
+    """How many responses answered one question: the N behind its percentages."""
+
+    survey_id = models.CharField(max_length=64)
+    question_id = models.CharField(max_length=64)
+    respondents = models.PositiveBigIntegerField(default=0)
+    published_respondents = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey_id", "question_id"], name="one_count_per_question"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}/{self.question_id}: {self.respondents}"
+
+
+class ExportLog(models.Model):
+    """Who exported which survey on which day. Holds nothing about any respondent."""
+
+    username = models.CharField(max_length=150)
+    day = models.DateField()
+    survey_id = models.CharField(max_length=64)
+    kind = models.CharField(max_length=16)
+
+    class Meta:
+        ordering = ["-day", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.username} exported {self.kind} of {self.survey_id}"

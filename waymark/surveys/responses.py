@@ -1,0 +1,119 @@
+"""Recording a finished survey: one response row and its counters, in one transaction.
+
+The submission token is issued with the last page and kept in the person's (sealed) session.
+Its hash is stored when the response is recorded; a second submit with the same token,
+from a double click, a reload or a retried request, finds the hash and records nothing.
+"""
+
+import hashlib
+import secrets
+from datetime import date, timedelta
+
+from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from waymark.surveys.answers import counted, scrubbed, shown_answers
+from waymark.surveys.definitions import Survey
+from waymark.surveys.figures import PUBLISH_EVERY
+from waymark.surveys.models import AnswerCount, QuestionCount, Response, UsedSubmission
+
+# A deadlock between two submissions updating the same counters is retried: the token
+# makes a retry safe.
+ATTEMPTS = 3
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(b"waymark survey submission\x00" + token.encode()).hexdigest()
+
+
+def this_month(today: date | None = None) -> str:
+    return (today or timezone.now().date()).strftime("%Y-%m")
+
+
+def already_recorded(token: str) -> bool:
+    return UsedSubmission.objects.filter(digest=token_digest(token)).exists()
+
+
+def _count(survey_id: str, questions: list[str], pairs: list[tuple[str, str]]) -> None:
+    """Adds one to each counter, creating missing ones first."""
+    AnswerCount.objects.bulk_create(
+        [AnswerCount(survey_id=survey_id, question_id=q, answer_id=a) for q, a in pairs],
+        ignore_conflicts=True,
+    )
+    QuestionCount.objects.bulk_create(
+        [QuestionCount(survey_id=survey_id, question_id=q) for q in questions],
+        ignore_conflicts=True,
+    )
+    if pairs:
+        match = Q()
+        for question_id, answer_id in pairs:
+            match |= Q(question_id=question_id, answer_id=answer_id)
+        AnswerCount.objects.filter(match, survey_id=survey_id).update(count=F("count") + 1)
+    if questions:
+        totals = QuestionCount.objects.filter(survey_id=survey_id, question_id__in=questions)
+        totals.update(respondents=F("respondents") + 1)
+        _publish(survey_id, totals)
+
+
+def _publish(survey_id: str, totals) -> None:
+    """Copies the counts of questions that just reached a multiple of PUBLISH_EVERY."""
+    reached = [
+        question_id
+        for question_id, respondents in totals.values_list("question_id", "respondents")
+        if respondents % PUBLISH_EVERY == 0
+    ]
+    if reached:
+        QuestionCount.objects.filter(survey_id=survey_id, question_id__in=reached).update(
+            published_respondents=F("respondents")
+        )
+        AnswerCount.objects.filter(survey_id=survey_id, question_id__in=reached).update(
+            published=F("count")
+        )
+
+
+def record_response(survey: Survey, language: str, answers: dict, token: str) -> bool:
+    """Stores the response once. False when this token was already used."""
+    clean = scrubbed(shown_answers(survey, answers))
+    questions, pairs = counted(survey, clean)
+    month = this_month()
+    for attempt in range(ATTEMPTS):
+        try:
+            with transaction.atomic():
+                try:
+                    with transaction.atomic():
+                        UsedSubmission.objects.create(digest=token_digest(token), month=month)
+                except IntegrityError:
+                    return False
+                Response.objects.create(
+                    survey_id=survey.id, language=language, month=month, answers=clean
+                )
+                _count(survey.id, questions, pairs)
+                return True
+        except OperationalError:
+            if attempt == ATTEMPTS - 1:
+                raise
+    return False
+
+
+def months_before(days: int, today: date | None = None) -> str:
+    """The first month whose responses are kept when keeping `days` days."""
+    cutoff = (today or timezone.now().date()) - timedelta(days=days)
+    return cutoff.strftime("%Y-%m")
+
+
+def expire(days: int, today: date | None = None) -> int:
+    """Deletes responses from months wholly older than `days` days; counters are kept.
+
+    Counters keep their counts on purpose: the published figures must not jump when old
+    responses go, and a counter holds no respondent's answers, only a total.
+    """
+    today = today or timezone.now().date()
+    deleted, _ = Response.objects.filter(month__lt=months_before(days, today)).delete()
+    # A token only matters while the session holding it can still submit (12 hours at most).
+    UsedSubmission.objects.filter(month__lt=months_before(31, today)).delete()
+    return deleted

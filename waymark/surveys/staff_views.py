@@ -1,0 +1,128 @@
+"""Staff login (password and TOTP code) and the research views.
+
+Research is open only to verified staff with the `surveys.view_research` permission; anyone
+else who is logged in gets "not found", and anyone not logged in is sent to the login page.
+"""
+
+from functools import wraps
+
+import django_otp
+from django.conf import settings
+from django.contrib.auth import login, logout
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from waymark.surveys import research
+from waymark.surveys.definitions import get_survey, surveys_for
+from waymark.surveys.forms import StaffLoginForm
+from waymark.surveys.models import Response
+
+PERMISSION = "surveys.view_research"
+
+
+def research_only(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated or not user.is_verified():
+            return redirect("staff-login")
+        if not user.is_staff or not user.has_perm(PERMISSION):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _survey(survey_id):
+    survey = get_survey(survey_id)
+    if survey is None:
+        raise Http404
+    return survey
+
+
+@sensitive_post_parameters("password", "code")
+def staff_login(request):
+    form = StaffLoginForm(request, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        login(request, form.user)
+        django_otp.login(request, form.device)
+        target = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+            target = ""
+        if not target:
+            target = "staff-research" if form.user.has_perm(PERMISSION) else "admin:index"
+        return redirect(target)
+    return render(request, "surveys/staff_login.html", {"form": form})
+
+
+@require_POST
+def staff_logout(request):
+    logout(request)
+    return redirect("staff-login")
+
+
+@research_only
+def research_index(request):
+    counts = dict(
+        Response.objects.values_list("survey_id")
+        .annotate(n=Count("id"))
+        .values_list("survey_id", "n")
+    )
+    surveys = [(survey, counts.get(survey.id, 0)) for survey in surveys_for().values()]
+    return render(request, "surveys/research_index.html", {"surveys": surveys})
+
+
+@research_only
+def research_survey(request, survey_id):
+    survey = _survey(survey_id)
+    return render(
+        request,
+        "surveys/research_survey.html",
+        {
+            "survey": survey,
+            "summaries": research.summaries(survey),
+            "choice_questions": research.choice_questions(survey),
+            "minimum": settings.WAYMARK_MIN_COUNT,
+        },
+    )
+
+
+@research_only
+def research_cross_tab(request, survey_id):
+    survey = _survey(survey_id)
+    choices = {q.id: q for q in research.choice_questions(survey)}
+    first, second = choices.get(request.GET.get("first")), choices.get(request.GET.get("second"))
+    table = None
+    if first is not None and second is not None and first != second:
+        table = research.cross_tab_rows(
+            research.survey_cross_tab(survey, first, second), first, second
+        )
+    return render(
+        request,
+        "surveys/research_cross_tab.html",
+        {
+            "survey": survey,
+            "first": first,
+            "second": second,
+            "table": table,
+            "minimum": settings.WAYMARK_MIN_COUNT,
+            "choice_questions": choices.values(),
+        },
+    )
+
+
+@require_POST
+@research_only
+def research_export(request, survey_id):
+    survey = _survey(survey_id)
+    kind = request.POST.get("kind")
+    if kind not in research.EXPORTS:
+        raise Http404
+    text = research.export(survey, kind, request.user.get_username())
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{survey.id}-{kind}.csv"'
+    return response
