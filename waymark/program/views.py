@@ -145,11 +145,13 @@ def exercise_answer(request, exercise_id):
         found = program.page(form.chapter_id, form.page_id)
         records = store.all(answers.ANSWER)
         return _render_page(request, program, found, records, submitted={form.id: submission})
+    kept = store.all(answers.ANSWER)
+    # Only what changed is written: a re-sent form costs no writes and duplicates nothing.
     with transaction.atomic():
         for question_id, value in submission.values.items():
-            if value is None:
+            if value is None and question_id in kept:
                 store.delete(answers.ANSWER, question_id)
-            else:
+            elif value is not None and kept.get(question_id) != value:
                 store.put(answers.ANSWER, question_id, value)
     return redirect(f"{_page_url(form.chapter_id, form.page_id)}?saved={form.id}#{form.id}")
 

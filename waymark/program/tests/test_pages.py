@@ -1,0 +1,86 @@
+"""A person reads the program: contents, every page, previous and next, small and quick pages."""
+
+import gzip
+from html import escape
+
+import pytest
+
+from waymark.program.content import program_for
+
+pytestmark = pytest.mark.django_db
+
+
+def all_pages():
+    program = program_for("en")
+    return [(c.id, p.id) for c in program.chapters for p in c.pages]
+
+
+def test_every_page_of_the_real_program_renders_with_its_links_resolved(client):
+    for chapter_id, page_id in all_pages():
+        response = client.get(f"/en/{chapter_id}/{page_id}/")
+        assert response.status_code == 200, (chapter_id, page_id)
+        html = response.text
+        assert 'href="chapter:' not in html and 'href="help:' not in html
+        assert "<script" not in html and "style=" not in html
+        assert "http://" not in html.replace(response.wsgi_request.build_absolute_uri("/"), "")
+
+
+def test_the_contents_list_every_chapter_with_reading_time_and_status(client):
+    response = client.get("/en/")
+    program = program_for("en")
+    for chapter in program.chapters:
+        assert escape(chapter.title) in response.text
+    assert "minutes of reading" in response.text
+    assert response.text.count("Not started") == len(program.chapters)
+    assert "Start the program" in response.text
+
+
+def test_a_chapter_opens_at_its_first_page_and_an_exercise_at_its_page(client):
+    response = client.get("/en/why-people-use/")
+    assert response["Location"] == "/en/why-people-use/what-lies-underneath/"
+    response = client.get("/en/exercise/ex8-values/")
+    assert response["Location"].endswith("#ex8-values")
+    assert client.get("/en/exercise/no-such/").status_code == 404
+    assert client.get("/en/why-people-use/no-such-page/").status_code == 404
+
+
+def test_pages_link_to_the_previous_and_next_page_across_chapters(client):
+    program = program_for("en")
+    first, second = program.chapters[0], program.chapters[1]
+    html = client.get(f"/en/{first.id}/{first.pages[-1].id}/").text
+    assert f'href="/en/{second.id}/{second.pages[0].id}/"' in html
+    assert 'rel="prev"' in html
+    assert "What next" in html
+
+
+def test_a_language_without_its_own_program_shows_the_english_texts_in_its_own_urls(client):
+    response = client.get("/fi/why-people-use/what-lies-underneath/")
+    assert response.status_code == 200
+    assert "What lies underneath" in response.text
+    assert 'href="/fi/' in response.text
+
+
+def test_a_figure_shows_the_published_fallback_with_its_source(client):
+    html = client.get("/en/why-people-use/what-lies-underneath/").text
+    assert "About 50 % of 1,360 respondents said they had sexual thoughts" in html
+    assert "Protect Children, Help us to help you survey, 2021" in html
+
+
+def test_the_survey_invitation_links_to_the_surveys(client):
+    html = client.get("/en/why-people-use/what-lies-underneath/").text
+    assert 'href="/en/surveys/' in html
+
+
+def test_the_largest_page_is_small_when_compressed(client):
+    sizes = {}
+    for chapter_id, page_id in all_pages():
+        body = client.get(f"/en/{chapter_id}/{page_id}/").content
+        sizes[(chapter_id, page_id)] = len(gzip.compress(body))
+    largest = max(sizes, key=sizes.get)
+    assert sizes[largest] <= 20 * 1024, (largest, sizes[largest])
+
+
+def test_a_page_asks_only_for_its_stylesheet_and_icon(client):
+    html = client.get("/en/why-people-use/risk-factors-and-yourself/").text
+    assert html.count('rel="stylesheet"') == 1 and html.count('rel="icon"') == 1
+    assert "<img" not in html and "<script" not in html and "<iframe" not in html
