@@ -1,5 +1,7 @@
 """Keep my work with a passphrase, and come back with it (SECURITY.md 2, 4, 7, 14, 15)."""
 
+import itertools
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -41,7 +43,7 @@ def test_the_passphrase_never_appears_in_a_url(client, fast_kdf):
     phrase = keep_work(client)
     answer(client, "answer", "ex5", {"text": SENTINEL})
     page = client.get(reverse("workspace:home"))
-    for word_pair in zip(phrase.split(), phrase.split()[1:], strict=False):
+    for word_pair in itertools.pairwise(phrase.split()):
         assert "+".join(word_pair) not in page.text and "%20".join(word_pair) not in page.text
     assert 'action="' + OPEN + '"' in client.get(OPEN).text
 

@@ -1,0 +1,189 @@
+"""A person keeps their work with a passphrase, comes back, and deletes it all, with
+JavaScript off; afterwards the database and the logs hold nothing they wrote
+(SECURITY.md 2, 4, 5, 6, 11, 14, 17)."""
+
+import base64
+import itertools
+import logging
+import re
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+
+from waymark.workspace.sessions import SessionStore
+from waymark.workspace.store import DATA_KEY, store_for
+
+pytestmark = pytest.mark.browser
+
+ANSWER = "When I feel lonely late at night I open the laptop, sentinel-7Q2."
+DIARY = "Walked to the kitchen and called my brother instead, sentinel-K8P."
+
+
+def _cookie(page, name):
+    return next(c["value"] for c in page.context.cookies() if c["name"] == name)
+
+
+def _write_answers(page):
+    """Answers as the program and the diary write them: store_for on this person's session,
+    started the way SessionMiddleware starts one on a first answer."""
+    request = RequestFactory().get("/")
+    request.session = SessionStore()
+    store = store_for(request)
+    store.put("answer", "ex5-yourself", {"text": ANSWER})
+    store.put("diary", "entry-1", {"instead": DIARY})
+    request.session.save()
+    page.context.add_cookies(
+        [
+            {
+                "name": "wm_session",
+                "value": request.session.session_key,
+                "url": page.base_url,
+                "httpOnly": True,
+                "sameSite": "Strict",
+            }
+        ]
+    )
+
+
+def _data_key(page) -> bytes:
+    return base64.urlsafe_b64decode(SessionStore(_cookie(page, "wm_session")).load()[DATA_KEY])
+
+
+def _dump_database() -> str:
+    """Every table as text, blobs decoded loosely."""
+    lines = []
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+        for table in tables:
+            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from the schema
+            for row in cursor.fetchall():
+                for value in row:
+                    if isinstance(value, bytes | memoryview):
+                        raw = bytes(value)
+                        lines.append(raw.decode("utf-8", "replace"))
+                        lines.append(raw.decode("latin-1"))
+                        lines.append(raw.hex())
+                    else:
+                        lines.append(str(value))
+    return "\n".join(lines).lower()
+
+
+@pytest.fixture
+def captured_logs(caplog):
+    names = ["", "django", "django.request", "django.server", "django.db.backends", "waymark"]
+    loggers = [logging.getLogger(name) for name in names]
+    previous = [(logger.level, logger.handlers[:]) for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.DEBUG)
+        if caplog.handler not in logger.handlers:
+            logger.addHandler(caplog.handler)
+    caplog.handler.setLevel(logging.DEBUG)
+    yield caplog
+    for logger, (level, handlers) in zip(loggers, previous, strict=True):
+        logger.setLevel(level)
+        logger.handlers = handlers
+
+
+def _assert_nothing_personal(text: str, phrase: str, data_key: bytes) -> None:
+    text = text.lower()
+    for sentinel in ("sentinel-7q2", "sentinel-k8p", "lonely late at night", "my brother"):
+        assert sentinel not in text
+    words = phrase.split()
+    for first, second in itertools.pairwise(words):
+        assert not re.search(rf"{first}\W{{1,3}}{second}", text), (first, second)
+    for form in (
+        data_key.hex(),
+        base64.urlsafe_b64encode(data_key).decode().lower(),
+        base64.b64encode(data_key).decode().lower(),
+        data_key.decode("latin-1").lower(),
+    ):
+        assert form not in text
+
+
+def test_keep_my_work_come_back_find_it_delete_it_and_nothing_is_left(
+    page, axe_check, captured_logs
+):
+    base = page.base_url + "/en/workspace/"
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base)
+    assert "Your answers are not kept" in page.inner_text("main")
+    axe_check(page)
+    _write_answers(page)
+
+    page.get_by_role("link", name="Keep my work").click()
+    assert "no e-mail address" in page.inner_text("main")
+    axe_check(page)
+    page.get_by_role("button", name="Make my passphrase").click()
+    phrase = page.locator("#passphrase").inner_text().strip()
+    assert len(phrase.split()) == 7
+    assert "no way to recover it" in page.inner_text("main")
+    assert page.locator("body").bounding_box()["width"] <= 360
+    axe_check(page)
+
+    page.get_by_role("link", name="I have written it down").click()
+    axe_check(page)
+    page.get_by_label("Your passphrase").fill("abacus abdomen")
+    page.get_by_role("button", name="Save my work").click()
+    assert "That is not the passphrase shown" in page.inner_text(".errorlist-summary")
+    assert page.get_by_label("Your passphrase").get_attribute("aria-invalid") == "true"
+    page.get_by_label("Your passphrase").fill(phrase.upper())
+    page.get_by_role("button", name="Save my work").click()
+    assert "Your work is saved" in page.inner_text("main")
+    axe_check(page)
+
+    page.get_by_role("button", name="Log out").click()
+    assert "You are logged out" in page.inner_text("main")
+    page.goto(base + "workbook/print/")
+    assert ANSWER not in page.inner_text("main")
+
+    page.goto(base)
+    page.get_by_role("link", name="I have a passphrase").click()
+    axe_check(page)
+    page.get_by_label("Your passphrase").fill("  " + phrase.replace(" ", "\n") + " ")
+    page.get_by_role("button", name="Open").click()
+    assert "Your workspace is open" in page.inner_text("main")
+    assert all(phrase not in url for url in page.requests)
+
+    request = RequestFactory().get("/")
+    request.session = SessionStore(_cookie(page, "wm_session"))
+    assert store_for(request).get("answer", "ex5-yourself") == {"text": ANSWER}
+    assert store_for(request).all("diary") == {"entry-1": {"instead": DIARY}}
+    data_key = _data_key(page)
+    for cookie in page.context.cookies():
+        assert "sentinel" not in cookie["value"].lower()
+        assert re.fullmatch(r"[A-Za-z0-9_\-]{22,}", cookie["value"]), cookie["name"]
+    assert _cookie(page, "wm_session") not in _dump_database()
+
+    # While the workspace exists: the database and the logs hold none of it.
+    _assert_nothing_personal(_dump_database(), phrase, data_key)
+    _assert_nothing_personal(captured_logs.text, phrase, data_key)
+
+    page.get_by_role("link", name="Delete everything").click()
+    axe_check(page)
+    page.get_by_role("button", name="Yes, delete everything now").click()
+    assert "Everything is deleted" in page.inner_text("main")
+    page.goto(base + "open/")
+    page.get_by_label("Your passphrase").fill(phrase)
+    page.get_by_role("button", name="Open").click()
+    assert "These words do not open a workspace" in page.inner_text("main")
+
+    _assert_nothing_personal(_dump_database(), phrase, data_key)
+    _assert_nothing_personal(captured_logs.text, phrase, data_key)
+
+
+def test_the_workbook_print_view_and_a_busy_moment_read_well(page, axe_check, settings):
+    base = page.base_url + "/en/workspace/"
+    page.goto(base + "workbook/print/")
+    assert page.locator("h1").inner_text() == "My workbook"
+    axe_check(page)
+    page.goto(base + "delete/")
+    assert "nothing to delete" in page.inner_text("main")
+    axe_check(page)
+    settings.WAYMARK_UNLOCKS_PER_MINUTE = 0
+    page.goto(base + "open/")
+    page.get_by_label("Your passphrase").fill("abacus abdomen abdominal abide abiding ablaze able")
+    page.get_by_role("button", name="Open").click()
+    assert page.locator("h1").inner_text() == "Busy, try again in a moment"
+    page.get_by_role("link", name="Back to my workspace").click()
+    assert page.url.endswith("/en/workspace/")
