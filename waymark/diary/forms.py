@@ -14,7 +14,10 @@ from waymark.diary.vocabulary import Vocabulary
 SHORT_TEXT = 200
 THOUGHTS_TEXT = 1000
 SCALE = [(str(n), str(n)) for n in range(11)]
-REQUIRED = {"required": _("Please choose one.")}
+REQUIRED = {
+    "required": _("Please choose one."),
+    "invalid_choice": _("Please choose one of the options shown."),
+}
 
 
 def _scale_field(label, required=True) -> forms.TypedChoiceField:
@@ -59,7 +62,13 @@ class EntryForm(forms.Form):
         error_messages={"invalid": _("Please give the date as year-month-day, e.g. 2025-03-31.")},
     )
     part = forms.ChoiceField(label=_("Part of the day"), error_messages=REQUIRED)
-    situation = forms.ChoiceField(label=_("Where were you, what were you doing?"))
+    situation = forms.ChoiceField(
+        label=_("Where were you, what were you doing?"),
+        error_messages={
+            **REQUIRED,
+            "required": _("Please choose the one closest to it, or “Somewhere else”."),
+        },
+    )
     situation_note = _short_text(_("In a few words (optional)"))
     emotions = forms.MultipleChoiceField(label=_("What did you feel?"), required=False)
     urge = _scale_field(_("How strong was the urge?"))
@@ -81,9 +90,6 @@ class EntryForm(forms.Form):
             *((w.id, w.label) for w in vocabulary.situations),
             (OTHER, _("Somewhere else, or something else")),
         ]
-        self.fields["situation"].error_messages["required"] = _(
-            "Please choose the one closest to it, or “Somewhere else”."
-        )
         self.fields["emotions"].choices = [(w.id, w.label) for w in vocabulary.emotions]
         self.fields["actions"].choices = [(w.id, w.label) for w in vocabulary.actions]
         for name in ("emotions", "actions"):

@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from waymark.web.content import ContentError, Problem, key_lines, load_yaml, relative
+from waymark.web.content import ContentError, Problem, load_yaml, relative
 
 REFERENCE = "en"
 FILE_NAME = "diary.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_ON_LINE = re.compile(r"(?:^|[{,\s-])id:\s*[\"']?([^,}\"'\s]+)")
 
 # The code orders entries by these, so they are fixed.
 PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
@@ -124,6 +125,16 @@ class Vocabulary:
         }
 
 
+def _id_lines(text: str) -> dict[str, list[int]]:
+    """Every line on which each id is written, in both `- id: x` and `{id: x}` style."""
+    found: dict[str, list[int]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = ID_ON_LINE.search(line)
+        if match:
+            found.setdefault(match.group(1), []).append(number)
+    return found
+
+
 def _read(path: Path, root: Path) -> tuple[Vocabulary | None, list[Problem]]:
     name = relative(path, root)
     text = path.read_text(encoding="utf-8")
@@ -132,7 +143,7 @@ def _read(path: Path, root: Path) -> tuple[Vocabulary | None, list[Problem]]:
         return None, problems
     if not isinstance(data, dict):
         return None, [Problem(name, 1, "The file must hold the keys " + ", ".join(LISTS))]
-    lines = key_lines(text)
+    id_lines = _id_lines(text)
     top_lines = {
         key: number
         for number, line in enumerate(text.splitlines(), start=1)
@@ -147,18 +158,22 @@ def _read(path: Path, root: Path) -> tuple[Vocabulary | None, list[Problem]]:
             problems.append(Problem(name, at, f"`{list_name}` must be a list of id and label"))
             continue
         words: list[Word] = []
+        seen: dict[str, int] = {}
         for item in items:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 problems.append(Problem(name, at, f"every item of `{list_name}` needs an id"))
                 continue
             word_id, label = item["id"], item.get("label")
-            line = lines.get(word_id, at)
+            # The n-th time an id is written is its n-th line, so a duplicate points at itself.
+            places = id_lines.get(word_id, [])
+            line = places[min(seen.get(word_id, 0), len(places) - 1)] if places else at
+            seen[word_id] = seen.get(word_id, 0) + 1
             if not ID_PATTERN.match(word_id):
                 problems.append(Problem(name, line, f"`{word_id}` is not a lower-case id"))
             if not isinstance(label, str) or not label.strip():
                 problems.append(Problem(name, line, f"`{word_id}` needs a label"))
                 label = word_id
-            if word_id in {w.id for w in words}:
+            if seen[word_id] > 1:
                 problems.append(Problem(name, line, f"`{word_id}` appears twice"))
             words.append(Word(word_id, " ".join(str(label).split())))
         lists[list_name] = tuple(words)
@@ -166,9 +181,11 @@ def _read(path: Path, root: Path) -> tuple[Vocabulary | None, list[Problem]]:
     if not isinstance(texts, dict):
         problems.append(Problem(name, top_lines.get("texts", 1), "`texts` is missing"))
         texts = {}
+    missing_text = False
     for key in TEXTS:
         if not isinstance(texts.get(key), str) or not texts[key].strip():
             problems.append(Problem(name, top_lines.get("texts", 1), f"text `{key}` is missing"))
+            missing_text = True
     exercises = data.get("exercises")
     if not isinstance(exercises, dict):
         exercises = {}
@@ -176,14 +193,15 @@ def _read(path: Path, root: Path) -> tuple[Vocabulary | None, list[Problem]]:
         if not isinstance(exercises.get(key), str) or not exercises[key].strip():
             at = top_lines.get("exercises", 1)
             problems.append(Problem(name, at, f"`exercises` needs a link text for `{key}`"))
-    if problems:
+            missing_text = True
+    if len(lists) != len(LISTS) or missing_text:
         return None, problems
     vocabulary = Vocabulary(
         exercises={key: exercises[key] for key in EXERCISES},
         texts={key: texts[key] for key in TEXTS},
         **lists,
     )
-    return vocabulary, []
+    return vocabulary, problems
 
 
 def _compare(vocabulary: Vocabulary, reference: Vocabulary | None, name: str) -> list[Problem]:
