@@ -256,7 +256,7 @@ WAYMARK_ARGON2_ITERATIONS = env_int("WAYMARK_ARGON2_ITERATIONS", 3)
 WAYMARK_ARGON2_LANES = env_int("WAYMARK_ARGON2_LANES", 1)
 # How many key derivations may run at once, and how many may start per minute in all.
 WAYMARK_UNLOCK_CONCURRENCY = env_int("WAYMARK_UNLOCK_CONCURRENCY", 4)
-WAYMARK_UNLOCK_WAIT_SECONDS = env_int("WAYMARK_UNLOCK_WAIT_SECONDS", 5)
+WAYMARK_UNLOCK_WAIT_SECONDS = env_int("WAYMARK_UNLOCK_WAIT_SECONDS", 10)
 WAYMARK_UNLOCKS_PER_MINUTE = env_int("WAYMARK_UNLOCKS_PER_MINUTE", 120)
 # Separate from SECRET_KEY so a passphrase's lookup id survives a SECRET_KEY rotation.
 WAYMARK_LOOKUP_PEPPER = os.environ.get("WAYMARK_LOOKUP_PEPPER") or _local_secret("lookup_pepper")
