@@ -1,0 +1,228 @@
+"""Staff log in with a password and a TOTP code; researchers see suppressed aggregates only."""
+
+import csv
+import io
+import time
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from waymark.surveys.definitions import get_survey
+from waymark.surveys.models import ExportLog, Response
+from waymark.surveys.responses import new_token, record_response
+from waymark.surveys.tests.helpers import HELP_US
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a long staff password 1"
+
+
+def code_for(device: TOTPDevice, offset: int = 0) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + offset
+    return f"{totp.token():06d}"
+
+
+def make_staff(django_user_model, name: str, researcher: bool):
+    user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True)
+    if researcher:
+        user.user_permissions.add(Permission.objects.get(codename="view_research"))
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    return user, device
+
+
+@pytest.fixture
+def researcher(django_user_model):
+    return make_staff(django_user_model, "rita", researcher=True)
+
+
+def log_in(client, username, device, code=None):
+    return client.post(
+        reverse("staff-login"),
+        {"username": username, "password": PASSWORD, "code": code or code_for(device)},
+    )
+
+
+@pytest.fixture
+def research_client(client, researcher):
+    _user, device = researcher
+    assert log_in(client, "rita", device)["Location"] == reverse("staff-research")
+    return client
+
+
+def test_the_right_password_without_the_code_lets_nobody_in(client, researcher):
+    _user, device = researcher
+    response = log_in(client, "rita", device, code="000000")
+    assert "The user name, password or code is not right." in response.content.decode()
+    assert client.get(reverse("staff-research"))["Location"] == reverse("staff-login")
+
+
+def test_password_and_code_open_the_research_view_and_the_admin(client, researcher):
+    user, device = researcher
+    log_in(client, "rita", device)
+    assert client.get(reverse("staff-research")).status_code == 200
+    user.is_superuser = True
+    user.save()
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_logging_in_stores_no_login_time(client, researcher):
+    user, device = researcher
+    log_in(client, "rita", device)
+    user.refresh_from_db()
+    assert user.last_login is None
+
+
+def test_the_admin_refuses_a_staff_member_without_a_verified_code(client, django_user_model):
+    django_user_model.objects.create_superuser("root", password=PASSWORD)
+    client.login(username="root", password=PASSWORD)
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_people_who_are_not_researchers_get_nothing(client, django_user_model):
+    _user, device = make_staff(django_user_model, "sam", researcher=False)
+    survey_url = reverse("staff-research-survey", args=[HELP_US])
+    export_url = reverse("staff-research-export", args=[HELP_US])
+    anonymous = Client()
+    assert anonymous.get(survey_url)["Location"] == reverse("staff-login")
+    assert anonymous.post(export_url, {"kind": "responses"}).status_code in {302, 403}
+    log_in(client, "sam", device)
+    assert client.get(reverse("staff-research"), follow=True).status_code == 404
+    assert client.get(survey_url, follow=True).status_code == 404
+    assert client.post(export_url, {"kind": "responses"}, follow=True).status_code == 404
+    assert ExportLog.objects.count() == 0
+
+
+def fill(n: int, answer: str = "yes", text: str = "") -> None:
+    survey = get_survey(HELP_US)
+    for _ in range(n):
+        answers = {"q-before-thoughts": {"chosen": answer}, "q-first-age": {"chosen": "13-17"}}
+        if text:
+            answers["q-anything-else"] = {"text": text}
+        record_response(survey, "en", answers, new_token())
+
+
+def test_small_counts_are_hidden_in_charts_and_tables(research_client, settings):
+    settings.WAYMARK_MIN_COUNT = 5
+    fill(6, "yes")
+    fill(2, "no")
+    html = research_client.get(reverse("staff-research-survey", args=[HELP_US])).content.decode()
+    assert "<svg" in html and '<title id="chart-q-before-thoughts-title">' in html
+    assert '<desc id="chart-q-before-thoughts-desc">8 people answered.</desc>' in html
+    # "no" (2) is hidden, and "yes" with it, so the hidden 2 cannot be worked out from 8.
+    section = html[
+        html.index('id="h-q-before-thoughts"') : html.index('id="h-q-before-masturbation"')
+    ]
+    assert "<td>6</td>" not in section and "<td>2</td>" not in section
+    assert section.count("hidden") >= 2
+
+
+def test_a_cross_tab_hides_cells_below_the_minimum(research_client, settings):
+    settings.WAYMARK_MIN_COUNT = 5
+    fill(7, "yes")
+    fill(1, "no")
+    url = reverse("staff-research-cross-tab", args=[HELP_US])
+    html = research_client.get(url, {"first": "q-before-thoughts", "second": "q-first-age"})
+    text = html.content.decode()
+    assert ">1<" not in text and ">7<" not in text
+    assert ">8<" in text  # the total of everyone is large enough to show
+
+
+def test_the_response_export_has_the_scrubbed_text_and_is_logged(research_client):
+    fill(3, "yes", text="it started on example.com")
+    response = research_client.post(
+        reverse("staff-research-export", args=[HELP_US]), {"kind": "responses"}
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == 3
+    assert rows[0]["q-anything-else"] == "it started on [removed]"
+    assert rows[0]["q-before-thoughts"] == "yes"
+    assert set(rows[0]) >= {"month", "language"}
+    log = ExportLog.objects.get()
+    assert (log.username, log.survey_id, log.kind) == ("rita", HELP_US, "responses")
+    assert {f.name for f in ExportLog._meta.get_fields()} == {
+        "id",
+        "username",
+        "day",
+        "survey_id",
+        "kind",
+    }
+
+
+def test_a_formula_typed_into_free_text_cannot_run_in_a_spreadsheet(research_client):
+    fill(1, text="=HYPERLINK(1)")
+    response = research_client.post(
+        reverse("staff-research-export", args=[HELP_US]), {"kind": "responses"}
+    )
+    assert "'=HYPERLINK(1)" in response.content.decode()
+
+
+def test_the_counts_export_leaves_small_cells_empty(research_client, settings):
+    settings.WAYMARK_MIN_COUNT = 5
+    fill(6, "yes")
+    fill(1, "no")
+    response = research_client.post(
+        reverse("staff-research-export", args=[HELP_US]), {"kind": "summary"}
+    )
+    rows = [
+        r
+        for r in csv.DictReader(io.StringIO(response.content.decode()))
+        if r["question"] == "q-before-thoughts"
+    ]
+    by_answer = {r["answer"]: r for r in rows}
+    assert by_answer["no"]["count"] == "" and by_answer["no"]["suppressed"] == "yes"
+    assert by_answer["not-sure"]["count"] == "0"
+    assert ExportLog.objects.get().kind == "summary"
+
+
+def test_researchers_cannot_change_or_delete_responses_in_the_admin(research_client, researcher):
+    user, _device = researcher
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="surveys"))
+    fill(1)
+    row = Response.objects.get()
+    change = reverse("admin:surveys_response_change", args=[row.pk])
+    research_client.post(change, {"survey_id": "changed"})
+    assert (
+        research_client.post(
+            reverse("admin:surveys_response_delete", args=[row.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    row.refresh_from_db()
+    assert row.survey_id == HELP_US
+
+
+def test_an_operator_creates_a_staff_user_with_a_totp_device(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEW_STAFF_PASSWORD", PASSWORD)
+    out = io.StringIO()
+    svg = tmp_path / "code.svg"
+    call_command(
+        "create_staff_user",
+        "nina",
+        "--researcher",
+        "--password-env",
+        "NEW_STAFF_PASSWORD",
+        "--qr-svg",
+        str(svg),
+        stdout=out,
+    )
+    assert "otpauth://totp/nina?secret=" in out.getvalue()
+    assert svg.read_text().startswith("<?xml") or "<svg" in svg.read_text()
+    device = TOTPDevice.objects.get(user__username="nina")
+    assert device.confirmed and device.user.is_staff
+    assert device.user.has_perm("surveys.view_research")
+    client = Client()
+    assert log_in(client, "nina", device)["Location"] == reverse("staff-research")
+
+
+def test_the_login_page_asks_for_the_code_and_needs_few_queries(
+    client, researcher, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(2):
+        html = client.get(reverse("staff-login")).content.decode()
+    assert 'name="code"' in html and 'autocomplete="one-time-code"' in html
