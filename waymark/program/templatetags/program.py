@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django import template
+from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
@@ -72,9 +73,22 @@ class FigureNumbers:
     source: str
 
 
+# Survey figures move only after many new answers; a page need not ask the database each time.
+FIGURE_SECONDS = 300
+
+
+def _live(figure):
+    key = f"program-figure:{figure.survey}:{figure.question}:{figure.answer}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = (live_figure(figure.survey, figure.question, figure.answer),)
+        cache.set(key, kept, FIGURE_SECONDS)
+    return kept[0]
+
+
 @register.simple_tag
 def figure_numbers(figure) -> FigureNumbers:
-    live = live_figure(figure.survey, figure.question, figure.answer)
+    live = _live(figure)
     if live is not None:
         return FigureNumbers(live.percent, live.respondents, True, "")
     fallback = figure.fallback

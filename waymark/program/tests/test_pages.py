@@ -84,3 +84,11 @@ def test_a_page_asks_only_for_its_stylesheet_and_icon(client):
     html = client.get("/en/why-people-use/risk-factors-and-yourself/").text
     assert html.count('rel="stylesheet"') == 1 and html.count('rel="icon"') == 1
     assert "<img" not in html and "<script" not in html and "<iframe" not in html
+
+
+def test_a_page_with_live_figures_asks_the_database_only_now_and_then(
+    client, django_assert_max_num_queries
+):
+    client.get("/en/why-people-use/what-lies-underneath/")
+    with django_assert_max_num_queries(3):
+        client.get("/en/why-people-use/what-lies-underneath/")
