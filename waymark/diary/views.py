@@ -219,6 +219,7 @@ def checkin(request):
     )
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def diary_settings(request):
     store = store_for(request)

@@ -83,6 +83,7 @@ def test_acting_on_the_urge_leads_to_a_calm_page_that_points_to_staying_on_track
     page = client.get(response["Location"])
     assert "You noted that you acted on the urge" in page.text
     assert "does not wipe out the progress" in page.text
+    assert 'href="/en/staying-on-track/after-a-lapse/"' in page.text
     assert 'href="/en/staying-on-track/"' in page.text
     calm = client.post(NEW, entry_form(client, acted="no"))
     assert "staying-on-track" not in client.get(calm["Location"]).text
@@ -171,3 +172,13 @@ def test_an_entry_is_unreadable_in_a_database_dump(client):
     assert dump
     assert sentinel not in dump
     assert "alone-at-home" not in dump
+
+
+def test_every_place_to_step_in_links_to_an_exercise_that_exists(client):
+    data = entry_form(client)
+    client.post(NEW, data)
+    page = client.get(f"/en/diary/entries/{data['entry_id']}/chain/").text
+    links = set(re.findall(r'href="(/en/exercise/[^"]+)"', page))
+    assert len(links) == 5
+    for link in links:
+        assert client.get(link, follow=True).status_code == 200, link
