@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from django import template
 from django.core.cache import cache
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
@@ -30,11 +30,7 @@ APP_URLS = {
 
 
 def survey_url(survey_id: str) -> str:
-    """A survey's page; the list of surveys while the surveys app has no page per survey."""
-    try:
-        return reverse("surveys:detail", args=[survey_id])
-    except NoReverseMatch:
-        return reverse("surveys:list")
+    return reverse("surveys:detail", args=[survey_id])
 
 
 @lru_cache(maxsize=1024)

@@ -68,7 +68,7 @@ def test_a_figure_shows_the_published_fallback_with_its_source(client):
 
 def test_the_survey_invitation_links_to_the_surveys(client):
     html = client.get("/en/why-people-use/what-lies-underneath/").text
-    assert 'href="/en/surveys/' in html
+    assert 'href="/en/surveys/motivation-to-change/"' in html
 
 
 def test_the_largest_page_is_small_when_compressed(client):
