@@ -8,6 +8,9 @@ if sys.version_info < (3, 11):  # noqa: UP036 - a clear message on an old Python
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waymark.settings")
+    if sys.argv[1:2] == ["check_content"]:
+        # Start even with broken content, so the check can list every problem.
+        os.environ["WAYMARK_CHECKING_CONTENT"] = "1"
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -11,6 +11,6 @@ class HelpConfig(AppConfig):
         from django.conf import settings
 
         from waymark.help.helplines import helplines_for
+        from waymark.web.content import load_at_start
 
-        for code, _name in settings.LANGUAGES:
-            helplines_for(code)
+        load_at_start(lambda: [helplines_for(code) for code, _name in settings.LANGUAGES])

@@ -9,5 +9,6 @@ class ProgramConfig(AppConfig):
     def ready(self):
         # The content is read once, here; broken content stops the start with its problems.
         from waymark.program import content
+        from waymark.web.content import load_at_start
 
-        content.install(settings.WAYMARK_CONTENT_DIR)
+        load_at_start(lambda: content.install(settings.WAYMARK_CONTENT_DIR))

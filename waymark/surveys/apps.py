@@ -10,8 +10,9 @@ class SurveysConfig(AppConfig):
         from django.contrib.auth.models import update_last_login
 
         from waymark.surveys.definitions import surveys_for
+        from waymark.web.content import load_at_start
 
         # A login time is a precise time of a person's action: not kept (SECURITY.md 9).
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
         # Broken survey files stop the start with every problem listed, not a later 500.
-        surveys_for()
+        load_at_start(surveys_for)

@@ -57,3 +57,19 @@ def key_lines(text: str, first_line: int = 1) -> dict[str, int]:
             value = stripped[3:].strip().strip("'\"")
             lines.setdefault(value, number)
     return lines
+
+
+CHECKING_ENV = "WAYMARK_CHECKING_CONTENT"
+
+
+def load_at_start(install) -> None:
+    """Loads an app's content as the app starts, so broken content stops the server.
+
+    `manage.py check_content` sets CHECKING_ENV first: it must start even with broken files,
+    to list every problem with its file and line instead of stopping at the first app.
+    """
+    import os
+
+    if os.environ.get(CHECKING_ENV):
+        return
+    install()
