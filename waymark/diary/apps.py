@@ -8,5 +8,6 @@ class DiaryConfig(AppConfig):
 
     def ready(self):
         from waymark.diary import vocabulary
+        from waymark.web.content import load_at_start
 
-        vocabulary.install(settings.WAYMARK_CONTENT_DIR)
+        load_at_start(lambda: vocabulary.install(settings.WAYMARK_CONTENT_DIR))

@@ -274,5 +274,9 @@ def install(content_root: Path) -> None:
 
 def for_language(language: str | None) -> Vocabulary:
     """The words in the reader's language, or in English where no translation exists."""
+    if not _installed:
+        from django.conf import settings
+
+        install(settings.WAYMARK_CONTENT_DIR)
     code = (language or REFERENCE).split("-")[0]
     return _installed.get(code) or _installed[REFERENCE]
