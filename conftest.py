@@ -120,3 +120,29 @@ def axe_check(browser):
             context.close()
 
     return check
+
+
+def dump_database() -> str:
+    """Every value in every table as one lower-case text: what a copy of the database shows.
+
+    Blobs appear three ways (UTF-8, Latin-1 and hex) so that nothing hides in an encoding.
+    """
+    from django.db import connection
+
+    lines = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            for row in cursor.fetchall():
+                for value in row:
+                    if isinstance(value, bytes | memoryview):
+                        raw = bytes(value)
+                        lines += [raw.decode("utf-8", "replace"), raw.decode("latin-1"), raw.hex()]
+                    else:
+                        lines.append(str(value))
+    return "\n".join(lines).lower()
+
+
+@pytest.fixture
+def database_dump():
+    return dump_database

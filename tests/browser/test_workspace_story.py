@@ -8,9 +8,9 @@ import logging
 import re
 
 import pytest
-from django.db import connection
 from django.test import RequestFactory
 
+from conftest import dump_database
 from waymark.workspace.sessions import SessionStore
 from waymark.workspace.store import DATA_KEY, store_for
 
@@ -48,25 +48,6 @@ def _write_answers(page):
 
 def _data_key(page) -> bytes:
     return base64.urlsafe_b64decode(SessionStore(_cookie(page, "wm_session")).load()[DATA_KEY])
-
-
-def _dump_database() -> str:
-    """Every table as text, blobs decoded loosely."""
-    lines = []
-    with connection.cursor() as cursor:
-        tables = connection.introspection.table_names(cursor)
-        for table in tables:
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from the schema
-            for row in cursor.fetchall():
-                for value in row:
-                    if isinstance(value, bytes | memoryview):
-                        raw = bytes(value)
-                        lines.append(raw.decode("utf-8", "replace"))
-                        lines.append(raw.decode("latin-1"))
-                        lines.append(raw.hex())
-                    else:
-                        lines.append(str(value))
-    return "\n".join(lines).lower()
 
 
 @pytest.fixture
@@ -153,10 +134,10 @@ def test_keep_my_work_come_back_find_it_delete_it_and_nothing_is_left(
     for cookie in page.context.cookies():
         assert "sentinel" not in cookie["value"].lower()
         assert re.fullmatch(r"[A-Za-z0-9_\-]{22,}", cookie["value"]), cookie["name"]
-    assert _cookie(page, "wm_session") not in _dump_database()
+    assert _cookie(page, "wm_session") not in dump_database()
 
     # While the workspace exists: the database and the logs hold none of it.
-    _assert_nothing_personal(_dump_database(), phrase, data_key)
+    _assert_nothing_personal(dump_database(), phrase, data_key)
     _assert_nothing_personal(captured_logs.text, phrase, data_key)
 
     page.get_by_role("link", name="Delete everything").click()
@@ -168,7 +149,7 @@ def test_keep_my_work_come_back_find_it_delete_it_and_nothing_is_left(
     page.get_by_role("button", name="Open").click()
     assert "These words do not open a workspace" in page.inner_text("main")
 
-    _assert_nothing_personal(_dump_database(), phrase, data_key)
+    _assert_nothing_personal(dump_database(), phrase, data_key)
     _assert_nothing_personal(captured_logs.text, phrase, data_key)
 
 
