@@ -5,7 +5,9 @@ request a page makes is recorded, and a test fails at its end if any left the si
 origin. `axe_check(page)` scans the page a person is looking at with axe-core.
 """
 
+import io
 import json
+import logging
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -146,3 +148,18 @@ def dump_database() -> str:
 @pytest.fixture
 def database_dump():
     return dump_database
+
+
+@pytest.fixture
+def captured_log():
+    """Everything the real console log handler writes, at DEBUG level, as text."""
+    handler = next(h for h in logging.getLogger("django").handlers if h.filters)
+    buffer = io.StringIO()
+    previous = handler.setStream(buffer)
+    levels = {name: logging.getLogger(name).level for name in ("django", "")}
+    logging.getLogger("django").setLevel(logging.DEBUG)
+    logging.getLogger().setLevel(logging.DEBUG)
+    yield buffer
+    handler.setStream(previous)
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)

@@ -1,29 +1,11 @@
 """What the server hears about a person, and what it keeps: nothing that identifies them."""
 
-import io
-import logging
-
 import pytest
 from django.test import Client
 
 SENTINEL_AGENT = "SentinelBrowser/9.9 (agent-7f3a)"
 SENTINEL_REFERER = "https://referer-sentinel.example/page-7f3a"
 SENTINEL_ADDRESS = "203.0.113.77"
-
-
-@pytest.fixture
-def captured_log():
-    """The real console handler of the logging configuration, writing into a buffer."""
-    handler = next(h for h in logging.getLogger("django").handlers if h.filters)
-    buffer = io.StringIO()
-    previous = handler.setStream(buffer)
-    levels = {name: logging.getLogger(name).level for name in ("django", "")}
-    logging.getLogger("django").setLevel(logging.DEBUG)
-    logging.getLogger().setLevel(logging.DEBUG)
-    yield buffer
-    handler.setStream(previous)
-    for name, level in levels.items():
-        logging.getLogger(name).setLevel(level)
 
 
 def _identifying_headers():
