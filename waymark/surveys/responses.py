@@ -9,7 +9,7 @@ import hashlib
 import secrets
 from datetime import date, timedelta
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -40,7 +40,12 @@ def already_recorded(token: str) -> bool:
 
 
 def _count(survey_id: str, questions: list[str], pairs: list[tuple[str, str]]) -> None:
-    """Adds one to each counter, creating missing ones first."""
+    """Adds one to each counter, creating missing ones first.
+
+    Rows are created and locked in one sorted order, so two submissions that share counters
+    wait for each other instead of deadlocking (PostgreSQL).
+    """
+    pairs, questions = sorted(pairs), sorted(questions)
     AnswerCount.objects.bulk_create(
         [AnswerCount(survey_id=survey_id, question_id=q, answer_id=a) for q, a in pairs],
         ignore_conflicts=True,
@@ -53,9 +58,14 @@ def _count(survey_id: str, questions: list[str], pairs: list[tuple[str, str]]) -
         match = Q()
         for question_id, answer_id in pairs:
             match |= Q(question_id=question_id, answer_id=answer_id)
-        AnswerCount.objects.filter(match, survey_id=survey_id).update(count=F("count") + 1)
+        counters = AnswerCount.objects.filter(match, survey_id=survey_id)
+        if connection.features.has_select_for_update:
+            list(counters.order_by("question_id", "answer_id").select_for_update().values("id"))
+        counters.update(count=F("count") + 1)
     if questions:
         totals = QuestionCount.objects.filter(survey_id=survey_id, question_id__in=questions)
+        if connection.features.has_select_for_update:
+            list(totals.order_by("question_id").select_for_update().values("id"))
         totals.update(respondents=F("respondents") + 1)
         _publish(survey_id, totals)
 
