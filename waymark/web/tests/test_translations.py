@@ -1,0 +1,55 @@
+"""Every interface string reaches Finnish and Spanish readers translated, never half-done."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+SHIPPED = ("fi", "es")
+
+
+@pytest.fixture(scope="module")
+def fresh_catalogues(tmp_path_factory):
+    """The catalogues as `make messages` would leave them after reading today's code."""
+    copy = tmp_path_factory.mktemp("project")
+    for name in ("manage.py", "waymark", "locale", "content"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, copy / name)
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--no-location",
+            *[f"-l{c}" for c in SHIPPED],
+        ],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(copy), "WAYMARK_DATA_DIR": str(copy / "var")},
+    )
+    return copy / "locale"
+
+
+def _gettext(tool: str, *args: str) -> str:
+    if not shutil.which(tool):
+        pytest.fail(f"{tool} is missing: apt-get install gettext")
+    return subprocess.run([tool, *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_the_catalogue_has_every_string_of_the_code_and_all_are_translated(
+    fresh_catalogues, language
+):
+    catalogue = str(fresh_catalogues / language / "LC_MESSAGES" / "django.po")
+    untranslated = _gettext("msgattrib", "--untranslated", "--no-obsolete", catalogue)
+    fuzzy = _gettext("msgattrib", "--only-fuzzy", "--no-obsolete", catalogue)
+    assert "msgid" not in untranslated.split("\n\n", 1)[-1], untranslated[:2000]
+    assert "msgid" not in fuzzy.split("\n\n", 1)[-1], fuzzy[:2000]
+    _gettext("msgfmt", "--check-format", "-o", "/dev/null", catalogue)
