@@ -21,7 +21,7 @@ APP_PORT, NGINX_PORT = 8731, 8732
 DURATION = os.environ.get("BENCH_SECONDS", "10")
 PATHS = sys.argv[1:] or [
     "/en/",
-    "/en/program/why-people-use/what-lies-underneath/",
+    "/en/why-people-use/what-lies-underneath/",
     "/en/help/",
 ]
 
