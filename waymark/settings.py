@@ -272,3 +272,10 @@ WAYMARK_WORKBOOK_SECTIONS = [
     "waymark.program.workbook.sections",
     "waymark.diary.workbook.sections",
 ]
+
+SILENCED_SYSTEM_CHECKS = [
+    # Waymark's CSRF middleware is a subclass of Django's (waymark/web/middleware.py).
+    "security.W003",
+    # HSTS preload commits a domain for years; it is the operator's choice, not a default.
+    "security.W021",
+]
