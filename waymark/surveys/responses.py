@@ -42,8 +42,9 @@ def already_recorded(token: str) -> bool:
 def _count(survey_id: str, questions: list[str], pairs: list[tuple[str, str]]) -> None:
     """Adds one to each counter, creating missing ones first.
 
-    Rows are created and locked in one sorted order, so two submissions that share counters
-    wait for each other instead of deadlocking (PostgreSQL).
+    On PostgreSQL the question totals are locked first, in sorted order, and an answer's
+    counter only ever changes under its question's lock: two submissions that share
+    counters wait for each other instead of deadlocking.
     """
     pairs, questions = sorted(pairs), sorted(questions)
     AnswerCount.objects.bulk_create(
@@ -54,20 +55,18 @@ def _count(survey_id: str, questions: list[str], pairs: list[tuple[str, str]]) -
         [QuestionCount(survey_id=survey_id, question_id=q) for q in questions],
         ignore_conflicts=True,
     )
+    if not questions:
+        return
+    totals = QuestionCount.objects.filter(survey_id=survey_id, question_id__in=questions)
+    if connection.features.has_select_for_update:
+        list(totals.order_by("question_id").select_for_update().values("id"))
     if pairs:
         match = Q()
         for question_id, answer_id in pairs:
             match |= Q(question_id=question_id, answer_id=answer_id)
-        counters = AnswerCount.objects.filter(match, survey_id=survey_id)
-        if connection.features.has_select_for_update:
-            list(counters.order_by("question_id", "answer_id").select_for_update().values("id"))
-        counters.update(count=F("count") + 1)
-    if questions:
-        totals = QuestionCount.objects.filter(survey_id=survey_id, question_id__in=questions)
-        if connection.features.has_select_for_update:
-            list(totals.order_by("question_id").select_for_update().values("id"))
-        totals.update(respondents=F("respondents") + 1)
-        _publish(survey_id, totals)
+        AnswerCount.objects.filter(match, survey_id=survey_id).update(count=F("count") + 1)
+    totals.update(respondents=F("respondents") + 1)
+    _publish(survey_id, totals)
 
 
 def _publish(survey_id: str, totals) -> None:
