@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import translation
 
 # The sync Playwright API runs an event loop in the test thread; the ORM must still work.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -46,6 +47,8 @@ def require(available: bool, what: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
+    # Each test starts in English: a request to /fi/ in one test must not leak into the next.
+    translation.activate(settings.LANGUAGE_CODE)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
