@@ -6,11 +6,15 @@ Run: .venv/bin/gunicorn -c gunicorn.conf.py waymark.wsgi
 import os
 
 bind = os.environ.get("WAYMARK_BIND", "127.0.0.1:8000")
-# Sync workers measured fastest here (bench/results/pages.md); the proxy in front (nginx, Caddy
-# or Tor) buffers slow clients, so a sync worker is never held by one.
-workers = int(os.environ.get("WAYMARK_WORKERS", "3"))
+# Several single-threaded gthread workers measured fastest here (bench/results/pages.md): keep-alive
+# connections from the proxy, and no GIL contention between threads of one worker.
+workers = int(os.environ.get("WAYMARK_WORKERS", "4"))
 threads = int(os.environ.get("WAYMARK_THREADS", "1"))
-worker_class = os.environ.get("WAYMARK_WORKER_CLASS", "sync")
+worker_class = os.environ.get("WAYMARK_WORKER_CLASS", "gthread")
+# Django and the content are loaded once in the master, then shared by the forked workers;
+# broken content stops gunicorn before any worker starts. No database connection is opened at
+# import, so none is shared across the fork.
+preload_app = True
 # No access log: it would record every page a person opened, with a time and address.
 accesslog = None
 errorlog = "-"
@@ -19,6 +23,8 @@ loglevel = "warning"
 limit_request_line = 4094
 limit_request_fields = 60
 timeout = 30
-max_requests = 2000
-max_requests_jitter = 200
+# Worker recycling off by default: each restart re-imports Django and re-reads the content, and
+# at a few thousand requests a second a limit of thousands would restart a worker every second.
+max_requests = int(os.environ.get("WAYMARK_MAX_REQUESTS", "0"))
+max_requests_jitter = 1000
 forwarded_allow_ips = os.environ.get("WAYMARK_FORWARDED_ALLOW_IPS", "127.0.0.1")

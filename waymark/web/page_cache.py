@@ -10,11 +10,14 @@ What can never be cached: a request with any cookie (it may carry a session), a 
 method other than GET or HEAD, a response that sets a cookie or that the view did not mark.
 """
 
+import time
 from collections.abc import Callable, Iterable
 from functools import wraps
 
 MARK = "X-Waymark-Public"
 MAX_ENTRIES = 2_000
+# Pages quote live survey figures, which may move; text changes only with a restart.
+MAX_AGE_SECONDS = 300
 
 
 def public_page(view: Callable) -> Callable:
@@ -33,7 +36,7 @@ def public_page(view: Callable) -> Callable:
 class PublicPageCache:
     def __init__(self, app: Callable):
         self.app = app
-        self.pages: dict[str, tuple[str, list[tuple[str, str]], bytes]] = {}
+        self.pages: dict[str, tuple[float, str, list[tuple[str, str]], bytes]] = {}
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         cacheable = (
@@ -45,8 +48,8 @@ class PublicPageCache:
             return self._without_mark(environ, start_response)
         key = environ.get("PATH_INFO", "")
         hit = self.pages.get(key)
-        if hit is not None:
-            status, headers, body = hit
+        if hit is not None and hit[0] > time.monotonic():
+            _expires, status, headers, body = hit
             start_response(status, headers)
             return [b""] if environ["REQUEST_METHOD"] == "HEAD" else [body]
 
@@ -67,8 +70,9 @@ class PublicPageCache:
         finally:
             if hasattr(result, "close"):
                 result.close()
-        if len(self.pages) < MAX_ENTRIES:
-            self.pages[key] = (captured["status"], _strip_mark(headers), body)
+        if len(self.pages) < MAX_ENTRIES or key in self.pages:
+            expires = time.monotonic() + MAX_AGE_SECONDS
+            self.pages[key] = (expires, captured["status"], _strip_mark(headers), body)
         return [body]
 
     def _without_mark(self, environ, start_response):
