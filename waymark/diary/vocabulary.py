@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from waymark.web.content import ContentError, Problem, load_yaml, relative
+from waymark.web.content import ContentError, Problem, read_yaml_file, relative
 
 REFERENCE = "en"
 FILE_NAME = "diary.yaml"
@@ -136,9 +136,7 @@ def _id_lines(text: str) -> dict[str, list[int]]:
 
 
 def _read(path: Path, root: Path) -> tuple[Vocabulary | None, list[Problem]]:
-    name = relative(path, root)
-    text = path.read_text(encoding="utf-8")
-    data, problems = load_yaml(text, name)
+    name, text, data, problems = read_yaml_file(path, root)
     if problems:
         return None, problems
     if not isinstance(data, dict):

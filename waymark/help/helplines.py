@@ -7,7 +7,13 @@ from pathlib import Path
 
 from django.conf import settings
 
-from waymark.web.content import ContentError, Problem, key_lines, load_yaml, relative
+from waymark.web.content import (
+    ContentError,
+    Problem,
+    key_lines,
+    read_yaml_file,
+    relative,
+)
 
 KINDS = ("prevention", "crisis")
 REQUIRED = ("id", "organisation", "country", "kind", "for", "source", "last_verified")
@@ -45,9 +51,7 @@ class Helplines:
 
 
 def _parse(path: Path, root: Path) -> tuple[Helplines | None, list[Problem]]:
-    name = relative(path, root)
-    text = path.read_text(encoding="utf-8")
-    data, problems = load_yaml(text, name)
+    name, text, data, problems = read_yaml_file(path, root)
     if problems:
         return None, problems
     lines_of = key_lines(text)

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from django.conf import settings
 
-from waymark.web.content import ContentError, Problem, key_lines, load_yaml, relative
+from waymark.web.content import (
+    ContentError,
+    Problem,
+    key_lines,
+    read_yaml_file,
+    relative,
+)
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 CHOICE_TYPES = frozenset({"single", "multiple", "likert"})
@@ -335,9 +341,7 @@ class _Reader:
 
 
 def read_survey(path: Path, root: Path) -> tuple[Survey | None, list[Problem]]:
-    name = relative(path, root)
-    text = path.read_text(encoding="utf-8")
-    data, problems = load_yaml(text, name)
+    name, text, data, problems = read_yaml_file(path, root)
     if problems:
         return None, problems
     reader = _Reader(name, text)

@@ -48,6 +48,14 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, list[P
         return None, [Problem(path, line, f"YAML cannot be read: {reason}")]
 
 
+def read_yaml_file(path: Path, root: Path) -> tuple[str, str, object, list[Problem]]:
+    """A content file's name (relative to the content folder), text, data and YAML problems."""
+    name = relative(path, root)
+    text = path.read_text(encoding="utf-8")
+    data, problems = load_yaml(text, name)
+    return name, text, data, problems
+
+
 def key_lines(text: str, first_line: int = 1) -> dict[str, int]:
     """The line of each `id: value` in a YAML text, so problems can point at an item."""
     lines: dict[str, int] = {}
