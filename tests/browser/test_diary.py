@@ -2,28 +2,9 @@
 
 import pytest
 
+from tests.browser.steps import group, note_a_moment
+
 pytestmark = pytest.mark.browser
-
-
-def _group(page, name):
-    return page.get_by_role("group", name=name, exact=True)
-
-
-def _note_a_moment(page, *, acted="No", thoughts="It is only this once"):
-    page.get_by_role("link", name="Note a moment").first.click()
-    _group(page, "Which day?").get_by_label("Today").check()
-    _group(page, "Part of the day").get_by_label("Night").check()
-    _group(page, "Where were you, what were you doing?").get_by_label("In bed at night").check()
-    _group(page, "What did you feel?").get_by_label("Lonely").check()
-    _group(page, "What did you feel?").get_by_label("Restless").check()
-    _group(page, "How strong was the urge?").get_by_label("8", exact=True).check()
-    page.get_by_label("What went through your mind? (optional)").fill(thoughts)
-    _group(page, "What did you do?").get_by_label("Took a shower").check()
-    _group(page, "Did you act on the urge?").get_by_label(acted, exact=True).check()
-    _group(page, "How strong was the urge afterwards? (optional)").get_by_label(
-        "3", exact=True
-    ).check()
-    page.get_by_role("button", name="Save entry").click()
 
 
 def test_a_moment_is_noted_seen_as_a_chain_changed_and_deleted(page, axe_check):
@@ -35,7 +16,7 @@ def test_a_moment_is_noted_seen_as_a_chain_changed_and_deleted(page, axe_check):
     assert page.locator("body").bounding_box()["width"] <= 360
     axe_check(page)
     page.goto(page.base_url + "/en/diary/")
-    _note_a_moment(page)
+    note_a_moment(page)
     assert page.locator("h1").inner_text() == "Entry saved"
     axe_check(page)
 
@@ -55,7 +36,7 @@ def test_a_moment_is_noted_seen_as_a_chain_changed_and_deleted(page, axe_check):
     assert page.get_by_label("What went through your mind? (optional)").input_value() == (
         "It is only this once"
     )
-    _group(page, "How strong was the urge?").get_by_label("5", exact=True).check()
+    group(page, "How strong was the urge?").get_by_label("5", exact=True).check()
     page.get_by_role("button", name="Save entry").click()
     page.get_by_role("link", name="Back to the diary").click()
     assert "Urge 5 of 10" in page.inner_text("main")
@@ -75,7 +56,7 @@ def test_missing_answers_are_shown_next_to_the_questions_and_typing_is_kept(page
     page.get_by_role("button", name="Save entry").click()
     summary = page.locator(".errorlist-summary")
     assert "Please check these answers" in summary.inner_text()
-    urge = _group(page, "How strong was the urge?")
+    urge = group(page, "How strong was the urge?")
     assert "Please choose a number from 0 to 10." in urge.inner_text()
     assert urge.locator("input").first.get_attribute("aria-invalid") == "true"
     assert page.get_by_label("In a few words (optional)").input_value() == "on the sofa"
@@ -98,7 +79,7 @@ def test_a_long_text_is_explained_and_an_enormous_one_is_refused(page):
 
 def test_acting_on_the_urge_leads_to_a_calm_page_and_the_staying_on_track_chapter(page, axe_check):
     page.goto(page.base_url + "/en/diary/")
-    _note_a_moment(page, acted="Yes")
+    note_a_moment(page, acted="Yes")
     assert page.locator("h1").inner_text() == "You noted that you acted on the urge"
     assert "does not wipe out the progress" in page.inner_text("main")
     axe_check(page)
@@ -110,17 +91,17 @@ def test_acting_on_the_urge_leads_to_a_calm_page_and_the_staying_on_track_chapte
 def test_patterns_check_in_and_the_day_count(page, axe_check):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(page.base_url + "/en/diary/")
-    _note_a_moment(page, acted="Partly")
+    note_a_moment(page, acted="Partly")
     page.goto(page.base_url + "/en/diary/")
-    _note_a_moment(page)
+    note_a_moment(page)
 
     page.get_by_role("link", name="Back to the diary").click()
     page.get_by_role("link", name="Weekly check-in").click()
     axe_check(page)
     page.get_by_label("How many hours did you spend viewing CSAM this week?").fill("0")
-    _group(page, "On how many days did you act on an urge?").get_by_label("1", exact=True).check()
-    _group(page, "How strong were your urges on average?").get_by_label("4", exact=True).check()
-    _group(page, "How confident are you that you can keep going?").get_by_label(
+    group(page, "On how many days did you act on an urge?").get_by_label("1", exact=True).check()
+    group(page, "How strong were your urges on average?").get_by_label("4", exact=True).check()
+    group(page, "How confident are you that you can keep going?").get_by_label(
         "7", exact=True
     ).check()
     page.get_by_role("button", name="Save check-in").click()

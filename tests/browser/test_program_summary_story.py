@@ -3,15 +3,11 @@ answers Exercises 5 to 8, changes one answer, and finds them all on the Summary 
 
 import pytest
 
+from tests.browser.steps import save_exercise
+
 pytestmark = pytest.mark.browser
 
 CHAPTER = "Chapter 5: Why do some people use CSAM and others don't?"
-
-
-def save(page, exercise_id):
-    page.locator(f"#{exercise_id}").get_by_role("button", name="Save my answers").click()
-    assert page.url.endswith(f"#{exercise_id}")
-    assert page.locator(f"#{exercise_id} [role=status]").inner_text().startswith("Saved.")
 
 
 def test_exercises_5_to_8_come_together_on_the_summary_form(page, axe_check):
@@ -26,7 +22,7 @@ def test_exercises_5_to_8_come_together_on_the_summary_form(page, axe_check):
     ex5.get_by_label("How would you describe yourself").fill("Careful and quiet SENTINEL-FIVE")
     ex5.get_by_role("group", name="How do you feel about yourself").get_by_label("3").check()
     ex5.get_by_label("I often feel lonely").check()
-    save(page, "ex5-yourself")
+    save_exercise(page, "ex5-yourself")
     axe_check(page)
 
     # A bad answer comes back with the message and the words kept.
@@ -39,7 +35,7 @@ def test_exercises_5_to_8_come_together_on_the_summary_form(page, axe_check):
     page.get_by_label("What are you good at?").fill("Fixing bikes")
     # The person changes their mind about an answer.
     page.get_by_label("How would you describe yourself").fill("Careful, kind SENTINEL-FIVE")
-    save(page, "ex5-yourself")
+    save_exercise(page, "ex5-yourself")
 
     for exercise_id, marker in [
         ("ex6-relationships-sexuality", "SENTINEL-SIX"),
@@ -49,7 +45,7 @@ def test_exercises_5_to_8_come_together_on_the_summary_form(page, axe_check):
         page.locator("a[rel=next]").click()
         form = page.locator(f"#{exercise_id}")
         form.locator("textarea").first.fill(marker)
-        save(page, exercise_id)
+        save_exercise(page, exercise_id)
 
     page.locator("a[rel=next]").click()
     assert page.locator("h1").inner_text().startswith("Summary")
@@ -66,7 +62,7 @@ def test_exercises_5_to_8_come_together_on_the_summary_form(page, axe_check):
     assert "I often feel lonely" in text
     assert "Careful and quiet" not in text
     summary.get_by_label("What do you want to change first?").fill("Go to bed earlier")
-    save(page, "summary-form")
+    save_exercise(page, "summary-form")
     axe_check(page)
 
     page.get_by_role("link", name="Printable version of the Summary Form").click()

@@ -8,11 +8,11 @@ import logging
 import re
 
 import pytest
-from django.test import RequestFactory
 
 from conftest import dump_database
+from tests.browser.steps import note_a_moment, save_exercise
 from waymark.workspace.sessions import SessionStore
-from waymark.workspace.store import DATA_KEY, store_for
+from waymark.workspace.store import DATA_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -25,25 +25,20 @@ def _cookie(page, name):
 
 
 def _write_answers(page):
-    """Answers as the program and the diary write them: store_for on this person's session,
-    started the way SessionMiddleware starts one on a first answer."""
-    request = RequestFactory().get("/")
-    request.session = SessionStore()
-    store = store_for(request)
-    store.put("answer", "ex5-yourself", {"text": ANSWER})
-    store.put("diary", "entry-1", {"instead": DIARY})
-    request.session.save()
-    page.context.add_cookies(
-        [
-            {
-                "name": "wm_session",
-                "value": request.session.session_key,
-                "url": page.base_url,
-                "httpOnly": True,
-                "sameSite": "Strict",
-            }
-        ]
-    )
+    """Answers an exercise and notes a moment in the diary, through their own forms."""
+    page.goto(page.base_url + "/en/why-people-use/risk-factors-and-yourself/")
+    page.locator("#ex5-yourself textarea").first.fill(ANSWER)
+    save_exercise(page, "ex5-yourself")
+    page.goto(page.base_url + "/en/diary/")
+    note_a_moment(page, thoughts=DIARY)
+
+
+def _find_answers(page):
+    page.goto(page.base_url + "/en/why-people-use/risk-factors-and-yourself/")
+    assert page.locator("#ex5-yourself textarea").first.input_value() == ANSWER
+    page.goto(page.base_url + "/en/diary/")
+    page.get_by_role("link", name="See it as a chain").first.click()
+    assert DIARY in page.inner_text("main")
 
 
 def _data_key(page) -> bytes:
@@ -91,6 +86,7 @@ def test_keep_my_work_come_back_find_it_delete_it_and_nothing_is_left(
     assert "Your answers are not kept" in page.inner_text("main")
     axe_check(page)
     _write_answers(page)
+    page.goto(base)
 
     page.get_by_role("link", name="Keep my work").click()
     assert "no e-mail address" in page.inner_text("main")
@@ -126,11 +122,10 @@ def test_keep_my_work_come_back_find_it_delete_it_and_nothing_is_left(
     assert "Your workspace is open" in page.inner_text("main")
     assert all(phrase not in url for url in page.requests)
 
-    request = RequestFactory().get("/")
-    request.session = SessionStore(_cookie(page, "wm_session"))
-    assert store_for(request).get("answer", "ex5-yourself") == {"text": ANSWER}
-    assert store_for(request).all("diary") == {"entry-1": {"instead": DIARY}}
     data_key = _data_key(page)
+    _find_answers(page)
+    page.goto(base + "workbook/print/")
+    assert ANSWER in page.inner_text("main") and DIARY in page.inner_text("main")
     for cookie in page.context.cookies():
         assert "sentinel" not in cookie["value"].lower()
         assert re.fullmatch(r"[A-Za-z0-9_\-]{22,}", cookie["value"]), cookie["name"]
@@ -140,6 +135,7 @@ def test_keep_my_work_come_back_find_it_delete_it_and_nothing_is_left(
     _assert_nothing_personal(dump_database(), phrase, data_key)
     _assert_nothing_personal(captured_logs.text, phrase, data_key)
 
+    page.goto(base)
     page.get_by_role("link", name="Delete everything").click()
     axe_check(page)
     page.get_by_role("button", name="Yes, delete everything now").click()
