@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
 from waymark.program import content
+from waymark.program.fields import question_html
 from waymark.program.markdown import TARGET_KINDS
 from waymark.surveys.figures import live_figure
 
@@ -97,3 +98,8 @@ def figure_numbers(figure) -> FigureNumbers:
 @register.simple_tag
 def survey_link(survey_id: str) -> str:
     return survey_url(survey_id)
+
+
+@register.simple_tag
+def question(field):
+    return question_html(field)
