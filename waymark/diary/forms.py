@@ -157,6 +157,8 @@ class EntryForm(forms.Form):
 class CheckInForm(forms.Form):
     week = forms.ChoiceField(label=_("Which week?"), error_messages=REQUIRED)
     hours = forms.DecimalField(
+        # Finnish and Spanish readers type a decimal comma; "2.5" keeps working too.
+        localize=True,
         label=_("How many hours did you spend viewing CSAM this week?"),
         min_value=0,
         max_value=168,

@@ -66,3 +66,10 @@ def test_another_person_sees_none_of_the_check_ins(client):
     stranger = Client()
     assert "Your check-in for this week is saved" not in stranger.get(CHECKIN).text
     assert "Hours spent viewing each week" not in stranger.get("/en/diary/patterns/").text
+
+
+def test_a_finnish_reader_may_type_hours_with_a_decimal_comma(client):
+    response = client.post("/fi/diary/check-in/", _answers(hours="2,5"))
+    assert response.status_code == 302
+    response = client.post("/en/diary/check-in/", _answers(hours="2.5"))
+    assert response.status_code == 302
