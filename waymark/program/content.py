@@ -42,16 +42,25 @@ def read(lang_dir: Path, root: Path) -> tuple[model.Program | None, list[Problem
     return (None if problems else program), problems
 
 
-def _read_program(reader: parse.Reader, lang_dir: Path) -> model.Program | None:
-    file = lang_dir / "program.yaml"
+def _top_file(reader: parse.Reader, lang_dir: Path, name: str, required: tuple[str, ...]):
+    """A language's top-level YAML file as (data, text, path), or None after a problem."""
+    file = lang_dir / name
     path = reader.name(file)
     if not file.is_file():
-        reader.problem(path, 1, "program.yaml is missing")
+        reader.problem(path, 1, f"{name} is missing")
         return None
     text = file.read_text(encoding="utf-8")
-    data = reader.mapping(text, path, 1, "program.yaml")
-    if data is None or reader.missing(data, ("title", "chapters"), path, 1, "program.yaml"):
+    data = reader.mapping(text, path, 1, name)
+    if data is None or reader.missing(data, required, path, 1, name):
         return None
+    return data, text, path
+
+
+def _read_program(reader: parse.Reader, lang_dir: Path) -> model.Program | None:
+    found = _top_file(reader, lang_dir, "program.yaml", ("title", "chapters"))
+    if found is None:
+        return None
+    data, text, path = found
     folders = {}
     for folder in sorted((lang_dir / "chapters").glob("*/")):
         chapter_file = folder / "chapter.yaml"
@@ -151,15 +160,10 @@ def _minutes(pages, what_next_html: str) -> int:
 
 
 def _self_check(reader: parse.Reader, lang_dir: Path) -> model.SelfCheck | None:
-    file = lang_dir / "self-check.yaml"
-    path = reader.name(file)
-    if not file.is_file():
-        reader.problem(path, 1, "self-check.yaml is missing")
+    found = _top_file(reader, lang_dir, "self-check.yaml", ("title", "questions"))
+    if found is None:
         return None
-    text = file.read_text(encoding="utf-8")
-    data = reader.mapping(text, path, 1, "self-check.yaml")
-    if data is None or reader.missing(data, ("title", "questions"), path, 1, "self-check.yaml"):
-        return None
+    data, text, path = found
     intro = reader.markdown(data.get("intro") or "", path, parse.key_line(text, "intro", 1))
     items = parse.questions(reader, data["questions"], text, path, 1)
     return model.SelfCheck(str(data["title"]), intro, items)
