@@ -98,7 +98,7 @@ Argon2id: {settings.WAYMARK_ARGON2_MEMORY_KIB // 1024} MiB, \
 {settings.WAYMARK_ARGON2_ITERATIONS} iterations, {settings.WAYMARK_ARGON2_LANES} lane(s). \
 Bound: {settings.WAYMARK_UNLOCK_CONCURRENCY} derivations at once per process, \
 {settings.WAYMARK_UNLOCK_WAIT_SECONDS} s of waiting for a slot, \
-{settings.WAYMARK_UNLOCKS_PER_MINUTE} derivations per minute in all.
+{settings.WAYMARK_UNLOCKS_PER_MINUTE} derivations per minute per process.
 
 | | median | p95 | max |
 |---|---|---|---|

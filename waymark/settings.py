@@ -253,7 +253,8 @@ WAYMARK_MIN_COUNT = env_int("WAYMARK_MIN_COUNT", 50)
 WAYMARK_ARGON2_MEMORY_KIB = max(env_int("WAYMARK_ARGON2_MEMORY_KIB", 64 * 1024), 64 * 1024)
 WAYMARK_ARGON2_ITERATIONS = env_int("WAYMARK_ARGON2_ITERATIONS", 3)
 WAYMARK_ARGON2_LANES = env_int("WAYMARK_ARGON2_LANES", 1)
-# How many key derivations may run at once, and how many may start per minute in all.
+# How many key derivations may run at once, and how many may start per minute, per process
+# (kept in memory only: see waymark/workspace/limits.py).
 WAYMARK_UNLOCK_CONCURRENCY = env_int("WAYMARK_UNLOCK_CONCURRENCY", 4)
 WAYMARK_UNLOCK_WAIT_SECONDS = env_int("WAYMARK_UNLOCK_WAIT_SECONDS", 10)
 WAYMARK_UNLOCKS_PER_MINUTE = env_int("WAYMARK_UNLOCKS_PER_MINUTE", 120)

@@ -1,9 +1,13 @@
 """How many passphrase key derivations may run, without knowing who asks (SECURITY.md 14).
 
 Two bounds, neither keyed by address: a semaphore per process caps the memory that
-concurrent Argon2 runs take, and a budget per minute shared by every process (a counter
-row in the database) caps how fast anyone can guess. Over either bound the person is told
-to try again in a moment.
+concurrent Argon2 runs take, and a budget per minute caps how fast anyone can guess. Over
+either bound the person is told to try again in a moment.
+
+Both live in the process's memory only. A budget kept in the database would have to say
+which minute it counts, and the last such row would tell a copy of the database when
+somebody last opened a workspace. The site-wide budget is therefore this budget times the
+number of app processes (docs/deploy.md).
 """
 
 import threading
@@ -11,16 +15,32 @@ import time
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
-
-from waymark.workspace.models import UnlockWindow
 
 
 class Busy(Exception):
     """No derivation may start now; the caller answers "busy, try again in a moment"."""
 
 
+class MinuteBudget:
+    """Derivations started in the current minute by this process."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._minute = -1
+        self._count = 0
+
+    def take(self, budget: int) -> bool:
+        minute = int(time.monotonic() // 60)
+        with self._lock:
+            if minute != self._minute:
+                self._minute, self._count = minute, 0
+            if self._count >= budget:
+                return False
+            self._count += 1
+            return True
+
+
+_budget = MinuteBudget()
 _semaphores: dict[int, threading.BoundedSemaphore] = {}
 _semaphores_lock = threading.Lock()
 
@@ -33,30 +53,6 @@ def _semaphore() -> threading.BoundedSemaphore:
         return _semaphores[size]
 
 
-def _take_from_budget() -> bool:
-    minute = int(time.time() // 60)
-    budget = settings.WAYMARK_UNLOCKS_PER_MINUTE
-    with transaction.atomic():
-        if UnlockWindow.objects.filter(minute=minute, count__lt=budget).update(
-            count=F("count") + 1
-        ):
-            return True
-        if UnlockWindow.objects.filter(minute=minute).exists():
-            return False
-        UnlockWindow.objects.filter(minute__lt=minute).delete()
-        try:
-            with transaction.atomic():
-                UnlockWindow.objects.create(minute=minute, count=1)
-        except IntegrityError:
-            # Another server opened the minute first; count against its row.
-            return bool(
-                UnlockWindow.objects.filter(minute=minute, count__lt=budget).update(
-                    count=F("count") + 1
-                )
-            )
-        return budget > 0
-
-
 @contextmanager
 def derivation_slot():
     """Hold one of the slots for a key derivation, or raise Busy."""
@@ -64,7 +60,7 @@ def derivation_slot():
     if not semaphore.acquire(timeout=settings.WAYMARK_UNLOCK_WAIT_SECONDS):
         raise Busy
     try:
-        if not _take_from_budget():
+        if not _budget.take(settings.WAYMARK_UNLOCKS_PER_MINUTE):
             raise Busy
         yield
     finally:

@@ -65,16 +65,3 @@ class SealedRecord(models.Model):
 
     def __str__(self) -> str:
         return "record"
-
-
-class UnlockWindow(models.Model):
-    """How many key derivations started in one minute, across every app server.
-
-    A count and nothing else: no address, no workspace. Only the current minute is kept.
-    """
-
-    minute = models.BigIntegerField(primary_key=True)
-    count = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return "unlock window"
