@@ -110,6 +110,16 @@ def axe_check(browser):
         )
         try:
             twin = context.new_page()
+            if url is None:
+                # Exactly what the person sees, also after a POST that re-showed a form with
+                # its errors: the tab's own HTML, served to the twin at the same address.
+                html, here = tab.content(), tab.url.split("#")[0]
+                twin.route(
+                    lambda address: address.split("#")[0] == here,
+                    lambda route: route.fulfill(
+                        status=200, content_type="text/html; charset=utf-8", body=html
+                    ),
+                )
             twin.goto(url or tab.url)
             twin.add_script_tag(path=str(AXE))
             result = twin.evaluate(

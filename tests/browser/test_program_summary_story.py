@@ -32,6 +32,7 @@ def test_exercises_5_to_8_come_together_on_the_summary_form(page, axe_check):
     assert "Please shorten this to 5000 characters" in page.inner_text("main")
     assert page.get_by_label("What are you good at?").input_value() == "y" * 5001
     assert page.get_by_label("What are you good at?").get_attribute("aria-invalid") == "true"
+    axe_check(page)
     page.get_by_label("What are you good at?").fill("Fixing bikes")
     # The person changes their mind about an answer.
     page.get_by_label("How would you describe yourself").fill("Careful, kind SENTINEL-FIVE")

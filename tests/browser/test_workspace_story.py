@@ -104,6 +104,7 @@ def test_keep_my_work_come_back_find_it_delete_it_and_nothing_is_left(
     page.get_by_role("button", name="Save my work").click()
     assert "That is not the passphrase shown" in page.inner_text(".errorlist-summary")
     assert page.get_by_label("Your passphrase").get_attribute("aria-invalid") == "true"
+    axe_check(page)
     page.get_by_label("Your passphrase").fill(phrase.upper())
     page.get_by_role("button", name="Save my work").click()
     assert "Your work is saved" in page.inner_text("main")
