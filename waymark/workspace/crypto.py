@@ -71,6 +71,14 @@ class KdfParams:
     def as_dict(self) -> dict:
         return asdict(self)
 
+    def below(self, wanted: "KdfParams") -> bool:
+        """Whether any part of this cost is lower than `wanted`."""
+        return (
+            self.memory_kib < wanted.memory_kib
+            or self.iterations < wanted.iterations
+            or self.lanes < wanted.lanes
+        )
+
     @classmethod
     def from_dict(cls, data: dict) -> "KdfParams":
         if data.get("algorithm") != "argon2id":

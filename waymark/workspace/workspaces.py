@@ -3,6 +3,7 @@
 Callers hold an `Unlocked` (workspace id and data key) only inside the sealed session.
 """
 
+import contextlib
 import os
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
 from waymark.workspace import crypto, passphrase, records
-from waymark.workspace.limits import derivation_slot
+from waymark.workspace.limits import Busy, derivation_slot
 from waymark.workspace.models import SealedRecord, SessionRecord, Workspace
 from waymark.workspace.sessions import row_id
 
@@ -55,24 +56,31 @@ def new_workspace() -> Unlocked:
 
 
 @sensitive_variables()
+def _wrapped(workspace_id: str, normalised: str, data_key: bytes) -> dict:
+    """The Workspace fields that keep the data key under the passphrase, at today's cost
+    and under a fresh salt. Raises limits.Busy when no derivation may start."""
+    params = current_params()
+    salt = os.urandom(crypto.SALT_BYTES)
+    with derivation_slot():
+        kek = crypto.derive_kek(normalised, salt, params)
+    return {
+        "wrapped_key": crypto.seal(kek, data_key, _wrap_ad(workspace_id, params)),
+        "kdf_salt": salt,
+        "kdf_params": params.as_dict(),
+    }
+
+
+@sensitive_variables()
 def keep(unlocked: Unlocked, typed_passphrase: str) -> bool:
     """Wrap the data key under the passphrase, so the workspace outlives the session.
 
     Raises limits.Busy when no derivation may start. False if the workspace is gone.
     """
     normalised = passphrase.normalise(typed_passphrase)
-    params = current_params()
-    salt = os.urandom(crypto.SALT_BYTES)
-    with derivation_slot():
-        kek = crypto.derive_kek(normalised, salt, params)
-    wrapped = crypto.seal(kek, unlocked.data_key, _wrap_ad(unlocked.workspace_id, params))
+    wrapped = _wrapped(unlocked.workspace_id, normalised, unlocked.data_key)
     return bool(
         Workspace.objects.filter(id=unlocked.workspace_id).update(
-            lookup=_lookup(normalised),
-            wrapped_key=wrapped,
-            kdf_salt=salt,
-            kdf_params=params.as_dict(),
-            last_used=today(),
+            lookup=_lookup(normalised), last_used=today(), **wrapped
         )
     )
 
@@ -82,7 +90,8 @@ def unlock(typed_passphrase: str) -> Unlocked | None:
     """The workspace a passphrase opens, or None. Raises limits.Busy.
 
     An unknown passphrase costs the same derivation as a known one, so neither the answer
-    nor its timing tells whether a workspace exists.
+    nor its timing tells whether a workspace exists. A workspace kept at a lower cost than
+    the settings now ask for is wrapped again at that cost: one more derivation, only then.
     """
     normalised = passphrase.normalise(typed_passphrase)
     workspace = Workspace.objects.filter(lookup=_lookup(normalised)).first()
@@ -99,8 +108,15 @@ def unlock(typed_passphrase: str) -> Unlocked | None:
         )
     except crypto.InvalidTag:
         return None
-    if workspace.last_used != today():
-        Workspace.objects.filter(id=workspace.id).update(last_used=today())
+    changes = {} if workspace.last_used == today() else {"last_used": today()}
+    if params.below(current_params()):
+        # Kept when the cost was lower: with the passphrase at hand, wrap the same data key
+        # again at today's cost, so raising the settings protects old workspaces too. When
+        # no derivation may start now, opening still succeeds and the next open does it.
+        with contextlib.suppress(Busy):
+            changes.update(_wrapped(workspace.id, normalised, data_key))
+    if changes:
+        Workspace.objects.filter(id=workspace.id).update(**changes)
     return Unlocked(workspace.id, data_key)
 
 

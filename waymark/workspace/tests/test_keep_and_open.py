@@ -1,6 +1,7 @@
 """Keep my work with a passphrase, and come back with it (SECURITY.md 2, 4, 7, 14, 15)."""
 
 import itertools
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -8,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from waymark.workspace import limits
-from waymark.workspace.models import SessionRecord, Workspace
+from waymark.workspace.models import SealedRecord, SessionRecord, Workspace
 from waymark.workspace.sessions import SessionStore
 from waymark.workspace.tests.conftest import answer, keep_work, read
 from waymark.workspace.views import PENDING
@@ -135,3 +136,65 @@ def test_the_pages_use_few_queries(client, fast_kdf, django_assert_max_num_queri
     with django_assert_max_num_queries(12):
         client.post(OPEN, {"passphrase": "a b c d e f g"})
     assert SessionRecord.objects.count() >= 1
+
+
+def test_raising_the_cost_reaches_an_old_workspace_the_next_time_it_is_opened(
+    client, settings, derivations
+):
+    settings.WAYMARK_ARGON2_ITERATIONS = 1
+    answer(client, "answer", "ex5", {"text": SENTINEL})
+    phrase = keep_work(client)
+    kept = Workspace.objects.get()
+    sealed_rows = list(SealedRecord.objects.values_list("sealed", flat=True))
+    settings.WAYMARK_ARGON2_ITERATIONS = 2
+    derivations.clear()
+
+    later = Client()
+    assert later.post(OPEN, {"passphrase": phrase}).status_code == 302
+    assert len(derivations) == 2  # open at the old cost, wrap again at the new one
+    rewrapped = Workspace.objects.get()
+    assert rewrapped.kdf_params == {**kept.kdf_params, "iterations": 2}
+    assert bytes(rewrapped.kdf_salt) != bytes(kept.kdf_salt)
+    # The same data key, so every record stays exactly as it was and still opens.
+    assert list(SealedRecord.objects.values_list("sealed", flat=True)) == sealed_rows
+    assert read(later, "answer") == {"ex5": {"text": SENTINEL}}
+
+    derivations.clear()
+    again = Client()
+    assert again.post(OPEN, {"passphrase": phrase}).status_code == 302
+    assert len(derivations) == 1
+    assert bytes(Workspace.objects.get().kdf_salt) == bytes(rewrapped.kdf_salt)
+    assert read(again, "answer") == {"ex5": {"text": SENTINEL}}
+
+
+def test_lowering_the_cost_never_wraps_a_workspace_again(client, settings, derivations):
+    settings.WAYMARK_ARGON2_ITERATIONS = 2
+    phrase = keep_work(client)
+    kept = Workspace.objects.get()
+    settings.WAYMARK_ARGON2_ITERATIONS = 1
+    derivations.clear()
+    assert Client().post(OPEN, {"passphrase": phrase}).status_code == 302
+    assert len(derivations) == 1
+    assert Workspace.objects.get().kdf_params == kept.kdf_params
+
+
+def test_a_busy_moment_opens_the_workspace_and_leaves_the_rewrap_for_later(
+    client, settings, monkeypatch
+):
+    settings.WAYMARK_ARGON2_ITERATIONS = 1
+    answer(client, "answer", "ex5", {"text": SENTINEL})
+    phrase = keep_work(client)
+    kept = Workspace.objects.get()
+    settings.WAYMARK_ARGON2_ITERATIONS = 2
+    # One derivation left in a minute that does not end: enough to open, none for the wrap.
+    monkeypatch.setattr(limits, "time", SimpleNamespace(monotonic=lambda: 0.0))
+    monkeypatch.setattr(limits, "_budget", limits.MinuteBudget())
+    settings.WAYMARK_UNLOCKS_PER_MINUTE = 1
+    busy_moment = Client()
+    assert busy_moment.post(OPEN, {"passphrase": phrase}).status_code == 302
+    assert read(busy_moment, "answer") == {"ex5": {"text": SENTINEL}}
+    assert Workspace.objects.get().kdf_params == kept.kdf_params
+
+    settings.WAYMARK_UNLOCKS_PER_MINUTE = 10
+    assert Client().post(OPEN, {"passphrase": phrase}).status_code == 302
+    assert Workspace.objects.get().kdf_params == {**kept.kdf_params, "iterations": 2}
