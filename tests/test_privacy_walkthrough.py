@@ -66,3 +66,25 @@ def test_a_whole_visit_leaves_nothing_readable_in_the_database_or_the_logs(
     # time of anything the person did. (Django's own table notes when migrations ran.)
     times = re.findall(r"\d{2}:\d{2}:\d{2}(?:\.\d+)?", database_dump(skip=("django_migrations",)))
     assert times and all(t == "00:00:00" or t.endswith(":00:00") for t in times), times
+
+
+def test_a_crash_while_saving_an_answer_reports_the_fault_but_not_the_answer(
+    captured_log, monkeypatch
+):
+    """SECURITY.md 10: the traceback is logged; what the person typed is not, even when the
+    failing code put it into the exception's message."""
+    from waymark.workspace import crypto
+
+    def broken_seal(key, plaintext, associated_data):
+        raise ValueError(f"cannot seal {plaintext!r}")
+
+    monkeypatch.setattr(crypto, "seal", broken_seal)
+    person = Client(raise_request_exception=False)
+    person.get("/en/")
+    response = person.post("/en/exercise/ex5-yourself/answer/", {"q5-describe": ANSWER_SENTINEL})
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.text
+    log = captured_log.getvalue()
+    assert "Internal Server Error" in log and "ValueError" in log and "broken_seal" in log
+    assert ANSWER_SENTINEL not in log
+    assert "q5-describe" not in log

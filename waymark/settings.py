@@ -217,14 +217,19 @@ WHITENOISE_MAX_AGE = 3600
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Logging: no access log, and no record carries the request (and so no IP, User-Agent or
-# referrer). See waymark/web/logging.py.
+# Logging: no access log, no record carries the request (and so no IP, User-Agent or
+# referrer), and tracebacks leave out exception messages. See waymark/web/logging.py.
 LOG_LEVEL = os.environ.get("WAYMARK_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"privacy": {"()": "waymark.web.logging.PrivacyFilter"}},
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {
+            "()": "waymark.web.logging.PrivacyFormatter",
+            "format": "%(levelname)s %(name)s %(message)s",
+        }
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -238,6 +243,8 @@ LOGGING = {
         # runserver's access lines name every page a person opened, with a time.
         "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
         "django.db.backends": {"handlers": [], "level": "WARNING", "propagate": False},
+        # At DEBUG it prints whole template contexts, which can hold a person's answers.
+        "django.template": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 ADMINS: list[tuple[str, str]] = []

@@ -1,6 +1,9 @@
-"""Log records that cannot carry who made a request."""
+"""Log records that cannot carry who made a request, nor what they typed."""
 
 import logging
+import traceback
+
+WITHHELD = "(message withheld: it may hold what a person typed)"
 
 
 class PrivacyFilter(logging.Filter):
@@ -15,3 +18,26 @@ class PrivacyFilter(logging.Filter):
         if hasattr(record, "request"):
             record.request = None
         return True
+
+
+class PrivacyFormatter(logging.Formatter):
+    """Prints tracebacks with every frame but without exception messages.
+
+    An exception's message is where a person's words end up (`invalid literal for int():
+    'what they typed'`); the type and the lines are what a developer needs.
+    """
+
+    def formatException(self, ei) -> str:
+        chain, seen = [], set()
+        error = ei[1]
+        while error is not None and id(error) not in seen:
+            seen.add(id(error))
+            chain.append(error)
+            error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
+        lines = []
+        for error in reversed(chain):
+            lines.append("Traceback (most recent call last):\n")
+            lines.extend(traceback.format_tb(error.__traceback__))
+            kind = type(error)
+            lines.append(f"{kind.__module__}.{kind.__qualname__}: {WITHHELD}\n")
+        return "".join(lines).rstrip("\n")
