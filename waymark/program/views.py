@@ -4,7 +4,6 @@ The content was loaded once at start; a view only looks things up in it and in t
 own records (waymark.workspace.store), which nobody else can reach.
 """
 
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -146,13 +145,14 @@ def exercise_answer(request, exercise_id):
         records = store.all(answers.ANSWER)
         return _render_page(request, program, found, records, submitted={form.id: submission})
     kept = store.all(answers.ANSWER)
-    # Only what changed is written: a re-sent form costs no writes and duplicates nothing.
-    with transaction.atomic():
-        for question_id, value in submission.values.items():
-            if value is None and question_id in kept:
-                store.delete(answers.ANSWER, question_id)
-            elif value is not None and kept.get(question_id) != value:
-                store.put(answers.ANSWER, question_id, value)
+    # Only what changed is written (an emptied answer as None, which deletes it), all at
+    # once: a re-sent form costs no writes and duplicates nothing.
+    changed = {
+        question_id: value
+        for question_id, value in submission.values.items()
+        if kept.get(question_id) != value
+    }
+    store.write(answers.ANSWER, changed)
     return redirect(f"{_page_url(form.chapter_id, form.page_id)}?saved={form.id}#{form.id}")
 
 

@@ -55,19 +55,26 @@ class AnswerStore:
         return {} if unlocked is None else workspaces.all_records(unlocked, kind)
 
     def put(self, kind: str, record_id: str, value: dict) -> None:
+        self.write(kind, {record_id: value})
+
+    def delete(self, kind: str, record_id: str) -> None:
+        self.write(kind, {record_id: None})
+
+    def write(self, kind: str, changes: dict[str, dict | None]) -> None:
+        """Several records of one kind at once, in one transaction and a fixed number of
+        queries: each value replaces its record, None deletes it."""
+        if not changes:
+            return
         unlocked = unlocked_from(self._session)
-        if unlocked is not None and workspaces.put_record(unlocked, kind, record_id, value):
+        if unlocked is not None and workspaces.write_records(unlocked, kind, changes):
             return
         # No workspace yet, or it was deleted (from another device, or by expiry): start
         # a new unsaved one rather than lose what was just written.
-        unlocked = workspaces.new_workspace()
-        remember(self._session, unlocked, saved=False)
-        workspaces.put_record(unlocked, kind, record_id, value)
-
-    def delete(self, kind: str, record_id: str) -> None:
-        unlocked = unlocked_from(self._session)
-        if unlocked is not None:
-            workspaces.delete_record(unlocked, kind, record_id)
+        written = {record_id: value for record_id, value in changes.items() if value is not None}
+        if written:
+            unlocked = workspaces.new_workspace()
+            remember(self._session, unlocked, saved=False)
+            workspaces.write_records(unlocked, kind, written)
 
 
 def store_for(request) -> AnswerStore:

@@ -120,20 +120,44 @@ def unlock(typed_passphrase: str) -> Unlocked | None:
     return Unlocked(workspace.id, data_key)
 
 
-def put_record(unlocked: Unlocked, kind: str, record_id: str, value: dict) -> bool:
-    """Write or replace one record. False if the workspace no longer exists."""
-    ktag, rtag, sealed = records.seal_record(
-        unlocked.data_key, unlocked.workspace_id, kind, record_id, value
-    )
-    with transaction.atomic():
-        if not Workspace.objects.filter(id=unlocked.workspace_id).update(last_used=today()):
-            return False
-        SealedRecord.objects.update_or_create(
-            workspace_id=unlocked.workspace_id,
-            kind=ktag,
-            record_id=rtag,
-            defaults={"sealed": sealed, "version": records.RECORD_VERSION},
+def write_records(unlocked: Unlocked, kind: str, changes: dict[str, dict | None]) -> bool:
+    """Write or replace records of one kind, and delete those whose value is None.
+
+    One transaction and a fixed number of queries however many records change: one bulk
+    upsert for the writes, one delete. False if the workspace no longer exists.
+    """
+    key, workspace_id = unlocked.data_key, unlocked.workspace_id
+    rows, gone = [], []
+    for record_id, value in changes.items():
+        if value is None:
+            gone.append(records.tags(key, kind, record_id)[1])
+            continue
+        ktag, rtag, sealed = records.seal_record(key, workspace_id, kind, record_id, value)
+        rows.append(
+            SealedRecord(
+                workspace_id=workspace_id,
+                kind=ktag,
+                record_id=rtag,
+                sealed=sealed,
+                version=records.RECORD_VERSION,
+            )
         )
+    with transaction.atomic():
+        if not Workspace.objects.filter(id=workspace_id).update(last_used=today()):
+            return False
+        if rows:
+            SealedRecord.objects.bulk_create(
+                rows,
+                update_conflicts=True,
+                unique_fields=["workspace", "kind", "record_id"],
+                update_fields=["sealed", "version"],
+            )
+        if gone:
+            SealedRecord.objects.filter(
+                workspace_id=workspace_id,
+                kind=records.kind_tag(key, kind),
+                record_id__in=gone,
+            ).delete()
     return True
 
 
@@ -167,20 +191,16 @@ def all_records(unlocked: Unlocked, kind: str) -> dict[str, dict]:
     return found
 
 
-def delete_record(unlocked: Unlocked, kind: str, record_id: str) -> None:
-    ktag, rtag = records.tags(unlocked.data_key, kind, record_id)
-    SealedRecord.objects.filter(
-        workspace_id=unlocked.workspace_id, kind=ktag, record_id=rtag
-    ).delete()
-
-
 def move_records(source: Unlocked, target: Unlocked) -> None:
     """Carry what a person answered before opening a workspace into it, then end the
     source. A record in both keeps the newer answer, the one just given."""
     with transaction.atomic():
+        by_kind: dict[str, dict[str, dict]] = {}
         for row in SealedRecord.objects.filter(workspace_id=source.workspace_id):
             kind, record_id, value = _open(source, row)
-            put_record(target, kind, record_id, value)
+            by_kind.setdefault(kind, {})[record_id] = value
+        for kind, values in by_kind.items():
+            write_records(target, kind, values)
         Workspace.objects.filter(id=source.workspace_id, lookup__isnull=True).delete()
 
 

@@ -4,12 +4,13 @@ import base64
 
 import pytest
 from django.conf import settings
+from django.test import RequestFactory
 from django.urls import reverse
 
 from waymark.workspace import crypto, records, workspaces
 from waymark.workspace.models import SealedRecord, SessionRecord, Workspace
 from waymark.workspace.sessions import SessionStore, row_id
-from waymark.workspace.store import DATA_KEY, unlocked_from
+from waymark.workspace.store import DATA_KEY, store_for, unlocked_from
 from waymark.workspace.tests.conftest import answer, keep_work, read
 
 pytestmark = pytest.mark.django_db
@@ -124,5 +125,40 @@ def test_writing_after_the_workspace_was_deleted_elsewhere_starts_anew(client):
 def test_deleting_a_record_removes_its_row(client):
     answer(client, "answer", "ex5", {"text": "a"})
     request_session = client.session
-    workspaces.delete_record(unlocked_from(request_session), "answer", "ex5")
+    workspaces.write_records(unlocked_from(request_session), "answer", {"ex5": None})
     assert not SealedRecord.objects.exists()
+
+
+def _store(client):
+    request = RequestFactory().get("/")
+    request.session = client.session
+    return store_for(request)
+
+
+def test_many_records_are_written_and_taken_back_in_one_go(client, django_assert_num_queries):
+    answer(client, "answer", "ex1", {"text": "old"})
+    answer(client, "answer", "ex2", {"text": "goes"})
+    store = _store(client)
+    changes = {f"ex{n}": {"text": f"{SENTINEL}-{n}"} for n in range(3, 11)}
+    # The session, then one transaction (a savepoint here, as tests run inside one): the
+    # workspace's day of use, one upsert for all writes and one delete for all deletions.
+    with django_assert_num_queries(6):
+        store.write("answer", {**changes, "ex1": {"text": "new"}, "ex2": None})
+    assert read(client, "answer") == {**changes, "ex1": {"text": "new"}}
+    # Each row sealed exactly as a single write seals it: padded, current format.
+    rows = SealedRecord.objects.all()
+    assert {row.version for row in rows} == {records.RECORD_VERSION}
+    assert {len(bytes(row.sealed)) - 28 for row in rows} == {records.PAD_BLOCK}
+    assert SENTINEL not in repr([bytes(row.sealed) for row in rows])
+    with django_assert_num_queries(0):
+        store.write("answer", {})
+
+
+def test_taking_answers_back_after_the_workspace_was_deleted_starts_nothing(client):
+    answer(client, "answer", "ex5", {"text": "gone"})
+    Workspace.objects.all().delete()
+    store = _store(client)
+    store.write("answer", {"ex5": None, "ex6": None})
+    assert not Workspace.objects.exists()
+    store.write("answer", {"ex5": None, "ex6": {"text": "kept"}})
+    assert store.all("answer") == {"ex6": {"text": "kept"}}
