@@ -68,6 +68,14 @@ def test_a_missing_text_is_named(tmp_path):
 
 
 def test_a_language_without_a_file_reads_english():
-    assert for_language("es").label("situations", "travelling") == for_language("en").label(
+    assert for_language("de").label("situations", "travelling") == for_language("en").label(
         "situations", "travelling"
     )
+
+
+def test_the_shipped_translations_use_their_own_words_with_the_same_ids():
+    english = for_language("en")
+    for language in ("fi", "es"):
+        translated = for_language(language)
+        assert translated.label("emotions", "lonely") != english.label("emotions", "lonely")
+        assert [w.id for w in translated.emotions] == [w.id for w in english.emotions]

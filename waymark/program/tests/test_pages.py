@@ -95,3 +95,14 @@ def test_a_page_with_live_figures_asks_the_database_only_now_and_then(
     client.get("/en/why-people-use/what-lies-underneath/")
     with django_assert_max_num_queries(3):
         client.get("/en/why-people-use/what-lies-underneath/")
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("fi", "Waymarkin omahoito-ohjelma"), ("es", "Programa de autoayuda Waymark")],
+)
+def test_finnish_and_spanish_readers_get_the_program_in_their_own_language(client, language, title):
+    assert title in client.get(f"/{language}/").text
+    page = client.get(f"/{language}/why-people-use/risk-factors-and-yourself/").text
+    assert 'name="q5-describe"' in page  # the same exercise ids, so answers carry over
+    assert f'href="/{language}/' in page
