@@ -45,10 +45,6 @@ class Helplines:
     def of_kind(self, kind: str) -> tuple[Helpline, ...]:
         return tuple(line for line in self.lines if line.kind == kind)
 
-    @property
-    def oldest_check(self) -> datetime.date | None:
-        return min((line.last_verified for line in self.lines), default=None)
-
 
 def _parse(path: Path, root: Path) -> tuple[Helplines | None, list[Problem]]:
     name, text, data, problems = read_yaml_file(path, root)

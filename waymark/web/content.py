@@ -6,6 +6,7 @@ settings.WAYMARK_CONTENT_CHECKS; each is a function taking the content folder an
 a list of problems. Pure: no requests, no models, no templates.
 """
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,8 +77,6 @@ def load_at_start(install) -> None:
     `manage.py check_content` sets CHECKING_ENV first: it must start even with broken files,
     to list every problem with its file and line instead of stopping at the first app.
     """
-    import os
-
     if os.environ.get(CHECKING_ENV):
         return
     install()

@@ -49,11 +49,9 @@ class PrivacyAndSecurityHeadersMiddleware:
             STAFF_POLICY if path.startswith(self.staff_prefix) else PAGE_POLICY
         )
         response["Permissions-Policy"] = PERMISSIONS_POLICY
+        # Referrer-Policy, nosniff, COOP and X-Frame-Options come from Django's own
+        # SecurityMiddleware and XFrameOptionsMiddleware (settings.SECURE_*, X_FRAME_OPTIONS).
         response["Cross-Origin-Resource-Policy"] = "same-origin"
-        response["Cross-Origin-Opener-Policy"] = "same-origin"
-        response["Referrer-Policy"] = "no-referrer"
-        response["X-Content-Type-Options"] = "nosniff"
-        response["X-Frame-Options"] = "DENY"
         if not path.startswith(self.static_prefix):
             # Nothing a person reads or writes here should stay in a shared browser's cache.
             response["Cache-Control"] = "no-store"
