@@ -105,6 +105,8 @@ def axe_check(browser):
     require(AXE.exists(), "axe-core (npm ci)")
 
     def check(tab, url: str | None = None) -> None:
+        # A click returns once the next page is committed, not parsed; scan it whole.
+        tab.wait_for_load_state()
         context = browser.new_context(
             java_script_enabled=True, bypass_csp=True, storage_state=tab.context.storage_state()
         )

@@ -1,6 +1,7 @@
 """A person on a phone with JavaScript off notes a moment, sees the chain, and their patterns."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.steps import group, note_a_moment
 
@@ -12,7 +13,7 @@ def test_a_moment_is_noted_seen_as_a_chain_changed_and_deleted(page, axe_check):
     page.goto(page.base_url + "/en/diary/")
     axe_check(page)
     page.get_by_role("link", name="Note a moment").first.click()
-    assert page.locator(".workspace-status").count() == 1
+    expect(page.locator(".workspace-status")).to_have_count(1)
     assert page.locator("body").bounding_box()["width"] <= 360
     axe_check(page)
     page.goto(page.base_url + "/en/diary/")
@@ -22,7 +23,7 @@ def test_a_moment_is_noted_seen_as_a_chain_changed_and_deleted(page, axe_check):
 
     page.get_by_role("link", name="See this moment as a chain").click()
     steps = page.locator("ol.chain > li")
-    assert steps.count() == 5
+    expect(steps).to_have_count(5)
     assert "In bed at night" in steps.nth(0).inner_text()
     assert "It is only this once" in steps.nth(1).inner_text()
     assert "Lonely, Restless" in steps.nth(2).inner_text()
@@ -39,14 +40,14 @@ def test_a_moment_is_noted_seen_as_a_chain_changed_and_deleted(page, axe_check):
     group(page, "How strong was the urge?").get_by_label("5", exact=True).check()
     page.get_by_role("button", name="Save entry").click()
     page.get_by_role("link", name="Back to the diary").click()
-    assert "Urge 5 of 10" in page.inner_text("main")
-    assert page.get_by_role("link", name="See it as a chain").count() == 1
+    expect(page.locator("main")).to_contain_text("Urge 5 of 10")
+    expect(page.get_by_role("link", name="See it as a chain")).to_have_count(1)
 
     page.get_by_role("link", name="Delete").click()
     assert page.locator("h1").inner_text() == "Delete this entry?"
     axe_check(page)
     page.get_by_role("button", name="Delete entry").click()
-    assert "No entries yet" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("No entries yet")
 
 
 def test_missing_answers_are_shown_next_to_the_questions_and_typing_is_kept(page, axe_check):
@@ -70,7 +71,9 @@ def test_a_long_text_is_explained_and_an_enormous_one_is_refused(page):
     page.goto(page.base_url + "/en/diary/new/")
     page.get_by_label("What went through your mind? (optional)").fill("a" * 1200)
     page.get_by_role("button", name="Save entry").click()
-    assert "Please keep this under 1000 characters (you wrote 1200)" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text(
+        "Please keep this under 1000 characters (you wrote 1200)"
+    )
     assert len(page.get_by_label("What went through your mind? (optional)").input_value()) == 1200
     page.get_by_label("What went through your mind? (optional)").fill("a" * 100_000)
     page.get_by_role("button", name="Save entry").click()
@@ -81,11 +84,11 @@ def test_acting_on_the_urge_leads_to_a_calm_page_and_the_staying_on_track_chapte
     page.goto(page.base_url + "/en/diary/")
     note_a_moment(page, acted="Yes")
     assert page.locator("h1").inner_text() == "You noted that you acted on the urge"
-    assert "does not wipe out the progress" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("does not wipe out the progress")
     axe_check(page)
     page.get_by_role("link", name="Read: After a lapse").click()
     assert page.url.endswith("/en/staying-on-track/after-a-lapse/")
-    assert "Five steps after a lapse" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("Five steps after a lapse")
 
 
 def test_patterns_check_in_and_the_day_count(page, axe_check):
@@ -105,21 +108,21 @@ def test_patterns_check_in_and_the_day_count(page, axe_check):
         "7", exact=True
     ).check()
     page.get_by_role("button", name="Save check-in").click()
-    assert "That is a real achievement" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("That is a real achievement")
     axe_check(page)
 
     page.get_by_role("link", name="See how your weeks compare").click()
     charts = page.locator("svg[role=img]")
-    assert charts.count() == 6
+    expect(charts).to_have_count(6)
     for index in range(charts.count()):
         assert charts.nth(index).bounding_box()["width"] <= 360
     assert page.get_by_role("img", name="Urge strength over time").is_visible()
     assert page.locator("body").bounding_box()["width"] <= 360
-    assert "since you last noted" not in page.inner_text("main")
+    expect(page.locator("main")).not_to_contain_text("since you last noted")
     axe_check(page)
 
     page.get_by_role("link", name="Choose what this page shows").click()
     axe_check(page)
     page.get_by_label("Show how many days it has been since I last acted on an urge").check()
     page.get_by_role("button", name="Save").click()
-    assert "0 days since you last noted acting on an urge" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("0 days since you last noted acting on an urge")

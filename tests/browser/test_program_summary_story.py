@@ -2,6 +2,7 @@
 answers Exercises 5 to 8, changes one answer, and finds them all on the Summary Form."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.steps import save_exercise
 
@@ -14,7 +15,7 @@ def test_exercises_5_to_8_come_together_on_the_summary_form(page, axe_check):
     page.goto(page.base_url + "/en/")
     page.get_by_role("link", name=CHAPTER).click()
     assert page.locator("h1").inner_text() == "What lies underneath"
-    assert "About 50 % of 1,360 respondents" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("About 50 % of 1,360 respondents")
     axe_check(page)
     page.locator("a[rel=next]").click()
 
@@ -29,7 +30,7 @@ def test_exercises_5_to_8_come_together_on_the_summary_form(page, axe_check):
     ex5 = page.locator("#ex5-yourself")
     ex5.get_by_label("What are you good at?").fill("y" * 5001)
     ex5.get_by_role("button", name="Save my answers").click()
-    assert "Please shorten this to 5000 characters" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("Please shorten this to 5000 characters")
     assert page.get_by_label("What are you good at?").input_value() == "y" * 5001
     assert page.get_by_label("What are you good at?").get_attribute("aria-invalid") == "true"
     axe_check(page)
@@ -67,8 +68,8 @@ def test_exercises_5_to_8_come_together_on_the_summary_form(page, axe_check):
     axe_check(page)
 
     page.get_by_role("link", name="Printable version of the Summary Form").click()
-    printed = page.inner_text("main")
-    assert "SENTINEL-EIGHT" in printed and "Go to bed earlier" in printed
+    expect(page.locator("main")).to_contain_text("SENTINEL-EIGHT")
+    expect(page.locator("main")).to_contain_text("Go to bed earlier")
     axe_check(page)
 
     page.goto(page.base_url + "/en/")

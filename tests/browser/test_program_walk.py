@@ -1,6 +1,7 @@
 """A person reads a chapter with JavaScript off: every kind of page is usable and accessible."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +26,7 @@ def test_a_person_walks_through_a_chapter_page_by_page(page, axe_check):
             break
     assert len(seen) >= 5
     page.get_by_role("link", name="Program").first.click()
-    assert page.get_by_role("link", name="Continue where I left off").count() == 0
+    expect(page.get_by_role("link", name="Continue where I left off")).to_have_count(0)
 
 
 def test_a_person_takes_the_self_check_and_is_shown_help_first(page, axe_check):

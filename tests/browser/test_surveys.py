@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission, User
 from django.db import connection
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from waymark.surveys.definitions import get_survey
 from waymark.surveys.models import Response
@@ -35,7 +36,7 @@ def test_a_survey_taken_from_start_to_end_without_javascript(page, axe_check):
     page.get_by_role("link", name="Surveys", exact=True).click()
     axe_check(page)
     page.get_by_role("link", name="Motivation to change").click()
-    assert "cannot be linked to you or to your workspace" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("cannot be linked to you or to your workspace")
     axe_check(page)
     page.get_by_role("button", name="I agree, start the survey").click()
 
@@ -60,7 +61,7 @@ def test_a_survey_taken_from_start_to_end_without_javascript(page, axe_check):
 
     page.get_by_label("About how many weeks did your longest break last?").fill("300")
     page.get_by_role("button", name="Next").click()
-    assert "from 0 to 200" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("from 0 to 200")
     assert (
         page.get_by_label("About how many weeks did your longest break last?").input_value()
         == "300"
@@ -130,7 +131,7 @@ def test_a_researcher_logs_in_with_a_code_and_reads_charts(page, axe_check, sett
     chart = page.locator(
         "svg[aria-labelledby='chart-q-before-thoughts-title chart-q-before-thoughts-desc']"
     )
-    assert chart.count() == 1
+    expect(chart).to_have_count(1)
     axe_check(page)
     page.get_by_label("Rows: question").select_option("q-before-thoughts")
     page.get_by_label("Columns: question").select_option("q-before-masturbation")

@@ -8,6 +8,7 @@ import logging
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import dump_database
 from tests.browser.steps import note_a_moment, save_exercise
@@ -38,7 +39,7 @@ def _find_answers(page):
     assert page.locator("#ex5-yourself textarea").first.input_value() == ANSWER
     page.goto(page.base_url + "/en/diary/")
     page.get_by_role("link", name="See it as a chain").first.click()
-    assert DIARY in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text(DIARY)
 
 
 def _data_key(page) -> bytes:
@@ -83,18 +84,18 @@ def test_keep_my_work_come_back_find_it_delete_it_and_nothing_is_left(
     base = page.base_url + "/en/workspace/"
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(base)
-    assert "Your answers are not kept" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("Your answers are not kept")
     axe_check(page)
     _write_answers(page)
     page.goto(base)
 
     page.get_by_role("link", name="Keep my work").click()
-    assert "no e-mail address" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("no e-mail address")
     axe_check(page)
     page.get_by_role("button", name="Make my passphrase").click()
     phrase = page.locator("#passphrase").inner_text().strip()
     assert len(phrase.split()) == 7
-    assert "no way to recover it" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("no way to recover it")
     assert page.locator("body").bounding_box()["width"] <= 360
     axe_check(page)
 
@@ -107,26 +108,27 @@ def test_keep_my_work_come_back_find_it_delete_it_and_nothing_is_left(
     axe_check(page)
     page.get_by_label("Your passphrase").fill(phrase.upper())
     page.get_by_role("button", name="Save my work").click()
-    assert "Your work is saved" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("Your work is saved")
     axe_check(page)
 
     page.get_by_role("button", name="Log out").click()
-    assert "You are logged out" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("You are logged out")
     page.goto(base + "workbook/print/")
-    assert ANSWER not in page.inner_text("main")
+    expect(page.locator("main")).not_to_contain_text(ANSWER)
 
     page.goto(base)
     page.get_by_role("link", name="I have a passphrase").click()
     axe_check(page)
     page.get_by_label("Your passphrase").fill("  " + phrase.replace(" ", "\n") + " ")
     page.get_by_role("button", name="Open").click()
-    assert "Your workspace is open" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("Your workspace is open")
     assert all(phrase not in url for url in page.requests)
 
     data_key = _data_key(page)
     _find_answers(page)
     page.goto(base + "workbook/print/")
-    assert ANSWER in page.inner_text("main") and DIARY in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text(ANSWER)
+    expect(page.locator("main")).to_contain_text(DIARY)
     for cookie in page.context.cookies():
         assert "sentinel" not in cookie["value"].lower()
         assert re.fullmatch(r"[A-Za-z0-9_\-]{22,}", cookie["value"]), cookie["name"]
@@ -140,11 +142,11 @@ def test_keep_my_work_come_back_find_it_delete_it_and_nothing_is_left(
     page.get_by_role("link", name="Delete everything").click()
     axe_check(page)
     page.get_by_role("button", name="Yes, delete everything now").click()
-    assert "Everything is deleted" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("Everything is deleted")
     page.goto(base + "open/")
     page.get_by_label("Your passphrase").fill(phrase)
     page.get_by_role("button", name="Open").click()
-    assert "These words do not open a workspace" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("These words do not open a workspace")
 
     _assert_nothing_personal(dump_database(), phrase, data_key)
     _assert_nothing_personal(captured_logs.text, phrase, data_key)
@@ -156,7 +158,7 @@ def test_the_workbook_print_view_and_a_busy_moment_read_well(page, axe_check, se
     assert page.locator("h1").inner_text() == "My workbook"
     axe_check(page)
     page.goto(base + "delete/")
-    assert "nothing to delete" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("nothing to delete")
     axe_check(page)
     settings.WAYMARK_UNLOCKS_PER_MINUTE = 0
     page.goto(base + "open/")
