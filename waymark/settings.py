@@ -196,6 +196,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fi", _("Finnish")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+FORMAT_MODULE_PATH = ["waymark.formats"]
 # Days are what Waymark keeps; it stores no time of day of a person's action.
 USE_TZ = True
 TIME_ZONE = "UTC"

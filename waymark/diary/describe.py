@@ -30,7 +30,7 @@ def label(vocabulary: Vocabulary, list_name: str, word_id: str) -> str:
 
 
 def day_text(day) -> str:
-    return date_format(day, "l j F Y")
+    return f"{date_format(day, 'l')} {date_format(day)}"
 
 
 def describe(entry: Entry, vocabulary: Vocabulary) -> Described:
@@ -52,7 +52,7 @@ def describe(entry: Entry, vocabulary: Vocabulary) -> Described:
 
 
 def week_text(week: str) -> str:
-    return _("Week of %(day)s") % {"day": date_format(week_start(week), "j F Y")}
+    return _("Week of %(day)s") % {"day": date_format(week_start(week))}
 
 
 def hours_text(checkin: CheckIn) -> str:

@@ -31,7 +31,7 @@ def _safe(svg: str) -> SafeString:
 
 
 def _short_day(day: date) -> str:
-    return date_format(day, "j M")
+    return date_format(day, "MONTH_DAY_FORMAT")
 
 
 def urge_figure(entries: list[Entry], vocabulary: Vocabulary) -> Figure:

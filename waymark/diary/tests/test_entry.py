@@ -169,3 +169,18 @@ def test_every_place_to_step_in_links_to_an_exercise_that_exists(client):
     assert len(links) == 5
     for link in links:
         assert client.get(link, follow=True).status_code == 200, link
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [
+        ("en", "Monday 2 March 2026"),
+        ("fi", "maanantai 2. maaliskuuta 2026"),
+        ("es", "lunes 2 de marzo de 2026"),
+    ],
+)
+def test_the_day_of_an_entry_is_written_the_way_the_reader_s_language_writes_dates(
+    client, language, written
+):
+    client.post(NEW, entry_form(client, day="date", date="2026-03-02"))
+    assert written in client.get(f"/{language}/diary/").text
