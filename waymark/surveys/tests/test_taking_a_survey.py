@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import override
 
 from waymark.surveys.models import Response
 from waymark.surveys.tests.helpers import HELP_US, MOTIVATION, page_url, start, token_on, walk
@@ -99,6 +100,23 @@ def test_an_answer_hidden_by_a_changed_answer_is_not_stored(client):
     answers = Response.objects.get().answers
     assert "q-help-where" not in answers
     assert answers["q-want-to-stop"] == {"chosen": "9"}
+
+
+def test_a_finnish_reader_takes_the_survey_in_finnish_and_counts_with_everyone_else(client):
+    answers = {
+        1: {"q-sought-help": "no"},
+        3: {"q-want-to-stop": "9"},
+        5: {"q-help-wanted": ["medication"]},
+    }
+    with override("fi"):
+        consent = client.get(reverse("surveys:detail", args=[MOTIVATION])).content.decode()
+        assert "Motivaatio muutokseen" in consent
+        walk(client, MOTIVATION, answers, stop_at=3)
+        assert "Kuinka paljon haluat" in client.get(page_url(MOTIVATION, 3)).content.decode()
+        finished = walk(client, MOTIVATION, answers)
+    assert finished["Location"].startswith("/fi/")
+    walk(client, MOTIVATION, answers)
+    assert [r.answers["q-sought-help"] for r in Response.objects.all()] == [{"chosen": "no"}] * 2
 
 
 def test_back_keeps_the_answers_of_both_pages(client):
