@@ -1,12 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
+from waymark.surveys.admin import StaffAdminSite
 from waymark.web import views as web_views
 
 # Staff must pass a TOTP code as well as a password to use the admin (django-otp).
-admin.site.__class__ = OTPAdminSite
+admin.site.__class__ = StaffAdminSite
 admin.site.site_header = "Waymark staff"
 admin.site.site_title = "Waymark staff"
 

@@ -83,6 +83,21 @@ def test_the_admin_refuses_a_staff_member_without_a_verified_code(client, django
     assert client.get(reverse("admin:index")).status_code == 302
 
 
+def test_the_admin_sends_staff_to_the_one_login_and_back(client, researcher):
+    user, device = researcher
+    user.is_superuser = True
+    user.save()
+    wanted = reverse("admin:surveys_exportlog_changelist")
+    to_login = client.get(wanted, follow=True).redirect_chain[-1][0]
+    assert to_login == f"{reverse('staff-login')}?next={wanted}"
+    assert client.post(reverse("admin:login"), {"username": "rita"}).status_code == 302
+    response = client.post(
+        to_login, {"username": "rita", "password": PASSWORD, "code": code_for(device)}
+    )
+    assert response["Location"] == wanted
+    assert client.get(wanted).status_code == 200
+
+
 def test_people_who_are_not_researchers_get_nothing(client, django_user_model):
     _user, device = make_staff(django_user_model, "sam", researcher=False)
     survey_url = reverse("staff-research-survey", args=[HELP_US])
