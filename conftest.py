@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 # The sync Playwright API runs an event loop in the test thread; the ORM must still work.
@@ -49,6 +50,8 @@ def require(available: bool, what: str) -> None:
 def _test_settings(settings):
     # Each test starts in English: a request to /fi/ in one test must not leak into the next.
     translation.activate(settings.LANGUAGE_CODE)
+    # Rendered pages and survey figures are cached per process: each test starts without them.
+    cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The unlock budget is per process and per minute; the suite unlocks far more than a
     # person would. Tests of the budget set their own.

@@ -4,7 +4,8 @@ The content was loaded once at start; a view only looks things up in it and in t
 own records (waymark.workspace.store), which nobody else can reach.
 """
 
-from django.http import Http404
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from waymark.program import answers, content, model, selfcheck
+from waymark.program.templatetags.program import FIGURE_SECONDS
 from waymark.web.page_cache import public_page
 from waymark.workspace.store import store_for
 
@@ -111,7 +113,6 @@ def page(request, chapter_id, page_id):
     if found is None:
         raise Http404
     store = store_for(request)
-    records = store.all(answers.ANSWER)
     # Only a person who already has a session (answers, a workspace) gets a progress mark:
     # reading alone leaves nothing on the server.
     if request.session.session_key:
@@ -120,7 +121,23 @@ def page(request, chapter_id, page_id):
         )
         if progress is not None:
             store.put(answers.PROGRESS, answers.PROGRESS_ID, progress)
+    if not found.forms:
+        return HttpResponse(_reading_page_html(request, program, found))
+    records = store.all(answers.ANSWER)
     return _render_page(request, program, found, records, saved=request.GET.get("saved", ""))
+
+
+def _reading_page_html(request, program, page) -> bytes:
+    """A page without exercises is the same for every reader, with a session or without.
+
+    Rendered once per language and kept as long as a live figure on it may stand unchanged.
+    """
+    key = f"program-page:{get_language()}:{page.chapter_id}:{page.id}"
+    html = cache.get(key)
+    if html is None:
+        html = _render_page(request, program, page, {}).content
+        cache.set(key, html, FIGURE_SECONDS)
+    return html
 
 
 @require_GET

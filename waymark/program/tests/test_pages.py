@@ -4,8 +4,12 @@ import gzip
 from html import escape
 
 import pytest
+from django.core.cache import cache
+from django.test import Client
 
 from waymark.program.content import program_for
+from waymark.surveys.definitions import get_survey
+from waymark.surveys.responses import new_token, record_response
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +99,35 @@ def test_a_page_with_live_figures_asks_the_database_only_now_and_then(
     client.get("/en/why-people-use/what-lies-underneath/")
     with django_assert_max_num_queries(3):
         client.get("/en/why-people-use/what-lies-underneath/")
+
+
+def test_once_enough_people_have_answered_the_page_shows_waymark_s_own_figure(client, settings):
+    settings.WAYMARK_MIN_COUNT = 20
+    page = "/en/why-people-use/what-lies-underneath/"
+    assert "About 50 % of 1,360 respondents" in client.get(page).text
+    survey = get_survey("help-us-help-you")
+    for n in range(20):
+        answer = {"q-before-thoughts": {"chosen": "yes" if n % 4 else "no"}}
+        record_response(survey, "en", answer, new_token())
+    assert "About 50 % of 1,360 respondents" in client.get(page).text  # the page, minutes old
+    cache.clear()  # as when those minutes have passed
+    html = client.get(page).text
+    assert "About 75 % of 20 respondents said they had sexual thoughts" in html
+    assert "Source: Waymark's own anonymous survey" in html
+
+
+def test_a_reader_with_answers_gets_the_same_reading_page_as_everyone_cheaply(
+    client, django_assert_max_num_queries
+):
+    client.post("/en/exercise/ex5-yourself/answer/", {"q5-describe": "Something"})
+    page = "/en/why-people-use/what-lies-underneath/"
+    assert client.cookies.get("wm_session")
+    client.get(page)
+    with django_assert_max_num_queries(2):  # the session and the progress record
+        seen = client.get(page).content
+    assert seen == Client().get(page).content
+    form_page = "/en/why-people-use/risk-factors-and-yourself/"
+    assert client.get(form_page).content != Client().get(form_page).content
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ def test_a_visit_that_goes_wrong_leaves_no_address_agent_or_referrer_in_the_log(
     headers = _identifying_headers()
     assert client.get("/en/no-such-page/", headers=headers).status_code == 404
     strict = Client(enforce_csrf_checks=True, REMOTE_ADDR=SENTINEL_ADDRESS)
-    assert strict.post("/staff/admin/login/", {}, headers=headers).status_code == 403
+    assert strict.post("/staff/", {}, headers=headers).status_code == 403
     text = captured_log.getvalue()
     assert "Not Found" in text and "Forbidden" in text  # the log did record the faults
     for sentinel in (SENTINEL_AGENT, SENTINEL_REFERER, SENTINEL_ADDRESS, "agent-7f3a"):
@@ -51,11 +51,11 @@ def test_no_view_can_read_who_is_asking(rf):
 @pytest.mark.django_db
 def test_a_form_without_its_token_or_from_another_site_is_refused():
     client = Client(enforce_csrf_checks=True)
-    client.get("/staff/admin/login/")
+    client.get("/staff/")
     token = client.cookies["wm_csrf"].value
     login = {"username": "x", "password": "y", "csrfmiddlewaretoken": token}
-    assert client.post("/staff/admin/login/", {"username": "x"}).status_code == 403
-    foreign = client.post("/staff/admin/login/", login, headers={"origin": "http://evil.example"})
+    assert client.post("/staff/", {"username": "x"}).status_code == 403
+    foreign = client.post("/staff/", login, headers={"origin": "http://evil.example"})
     assert foreign.status_code == 403
     assert "Please send the form again" in foreign.text
 
@@ -64,16 +64,16 @@ def test_a_form_without_its_token_or_from_another_site_is_refused():
 def test_a_same_origin_form_with_a_null_origin_still_works_over_plain_http():
     """Referrer-Policy: no-referrer makes browsers send `Origin: null` on their own forms."""
     client = Client(enforce_csrf_checks=True)
-    client.get("/staff/admin/login/")
+    client.get("/staff/")
     token = client.cookies["wm_csrf"].value
     response = client.post(
-        "/staff/admin/login/",
+        "/staff/",
         {"username": "x", "password": "y", "csrfmiddlewaretoken": token},
         headers={"origin": "null", "sec-fetch-site": "same-origin"},
     )
     assert response.status_code == 200  # the login form again, with its error; not a 403
     cross = client.post(
-        "/staff/admin/login/",
+        "/staff/",
         {"username": "x", "password": "y", "csrfmiddlewaretoken": token},
         headers={"origin": "null", "sec-fetch-site": "cross-site"},
     )
@@ -83,7 +83,7 @@ def test_a_same_origin_form_with_a_null_origin_still_works_over_plain_http():
 @pytest.mark.django_db
 def test_a_three_megabyte_post_is_refused_with_a_readable_page(client):
     response = client.post(
-        "/staff/admin/login/",
+        "/staff/",
         data="a=" + "x" * 3_000_000,
         content_type="application/x-www-form-urlencoded",
     )
