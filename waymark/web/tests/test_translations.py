@@ -1,5 +1,6 @@
 """Every interface string reaches Finnish and Spanish readers translated, never half-done."""
 
+import gettext
 import shutil
 import subprocess
 import sys
@@ -52,4 +53,24 @@ def test_the_catalogue_has_every_string_of_the_code_and_all_are_translated(
     fuzzy = _gettext("msgattrib", "--only-fuzzy", "--no-obsolete", catalogue)
     assert "msgid" not in untranslated.split("\n\n", 1)[-1], untranslated[:2000]
     assert "msgid" not in fuzzy.split("\n\n", 1)[-1], fuzzy[:2000]
-    _gettext("msgfmt", "--check-format", "-o", "/dev/null", catalogue)
+    # --check: formats, and a header whose number of plural forms every message has.
+    _gettext("msgfmt", "--check", "-o", "/dev/null", catalogue)
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_every_plural_is_translated_for_every_count(tmp_path, language):
+    """Spanish has three plural forms: "10 minutos" must not fall back to "10 minutes"."""
+    compiled = tmp_path / "django.mo"
+    _gettext(
+        "msgfmt", "-o", str(compiled), str(ROOT / "locale" / language / "LC_MESSAGES" / "django.po")
+    )
+    with compiled.open("rb") as file:
+        catalogue = gettext.GNUTranslations(file)
+    plurals = {key[0] for key in catalogue._catalog if isinstance(key, tuple)}
+    assert plurals
+    for message in plurals:
+        for count in [*range(25), 1_000_000]:
+            assert catalogue.ngettext(message, "UNTRANSLATED", count) != "UNTRANSLATED", (
+                message,
+                count,
+            )
