@@ -1,7 +1,12 @@
-"""Helplines by country, read from content/<lang>/helplines.yaml. Pure: no requests."""
+"""Helplines by country, from content/en/helplines.yaml. Pure: no requests.
+
+Facts (numbers, websites, sources, the day they were checked) live in the English file only,
+so an operator corrects a number once. content/<lang>/helplines.yaml gives the words in
+another language, entry by entry under the same ids; a language without one shows English.
+"""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +23,15 @@ from waymark.web.content import (
 KINDS = ("prevention", "crisis")
 REQUIRED = ("id", "organisation", "country", "kind", "for", "source", "last_verified")
 FILE_NAME = "helplines.yaml"
+REFERENCE = "en"
+# The words a translation gives for an entry: YAML key -> Helpline field.
+TEXT_FIELDS = {
+    "country": "country",
+    "for": "for_whom",
+    "phone_note": "phone_note",
+    "also": "also",
+    "confidentiality": "confidentiality",
+}
 
 
 @dataclass(frozen=True)
@@ -97,25 +111,80 @@ def _parse(path: Path, root: Path) -> tuple[Helplines | None, list[Problem]]:
     return Helplines(emergency, (data.get("verification_note") or "").strip(), tuple(helplines)), []
 
 
+def _text(value) -> str:
+    return str(value or "").strip()
+
+
+def _line_of(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _translate(english: Helplines, path: Path, root: Path) -> tuple[Helplines | None, list]:
+    """The English list in the words of a translation file, checked against English."""
+    name, text, data, problems = read_yaml_file(path, root)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict) or not isinstance(data.get("helplines"), dict):
+        return None, [Problem(name, 1, "expected a mapping with helpline ids under 'helplines'")]
+    given = data["helplines"]
+    for unknown in given.keys() - {line.id for line in english.lines}:
+        problems.append(Problem(name, _line_of(text, unknown), f"unknown helpline id {unknown!r}"))
+    lines = []
+    for line in english.lines:
+        words = given.get(line.id)
+        if not isinstance(words, dict):
+            problems.append(Problem(name, 1, f"helpline {line.id!r} is missing or not a mapping"))
+            continue
+        at = _line_of(text, line.id)
+        needed = {key for key, field in TEXT_FIELDS.items() if getattr(line, field)}
+        if facts := words.keys() - TEXT_FIELDS.keys():
+            problems.append(
+                Problem(name, at, f"{line.id}: {sorted(facts)} come from the English file only")
+            )
+        if missing := sorted(key for key in needed if not _text(words.get(key))):
+            problems.append(Problem(name, at, f"{line.id}: misses {missing}"))
+        if extra := sorted(key for key in words.keys() & TEXT_FIELDS.keys() - needed):
+            problems.append(Problem(name, at, f"{line.id}: {extra} are empty in English"))
+        lines.append(replace(line, **{TEXT_FIELDS[k]: _text(words.get(k)) for k in needed}))
+    emergency = _text((data.get("emergency") or {}).get("text"))
+    if not emergency:
+        problems.append(Problem(name, 1, "missing emergency.text"))
+    note = _text(data.get("verification_note"))
+    if english.verification_note and not note:
+        problems.append(Problem(name, 1, "missing verification_note"))
+    if problems:
+        return None, problems
+    return Helplines(emergency, note, tuple(lines)), []
+
+
+def _load(root: Path, language: str) -> tuple[Helplines | None, list[Problem]]:
+    english_path = root / REFERENCE / FILE_NAME
+    if not english_path.exists():
+        return None, [Problem(relative(english_path, root), 1, "English helplines are missing")]
+    english, problems = _parse(english_path, root)
+    path = root / language / FILE_NAME
+    if english is None or language == REFERENCE or not path.exists():
+        return english, problems
+    return _translate(english, path, root)
+
+
 def check(root: Path) -> list[Problem]:
-    problems = []
+    problems = _load(root, REFERENCE)[1]
+    if problems:
+        return problems
     for language_dir in sorted(p for p in root.iterdir() if p.is_dir()):
-        path = language_dir / FILE_NAME
-        if path.exists():
-            problems.extend(_parse(path, root)[1])
-        elif language_dir.name == "en":
-            problems.append(Problem(relative(path, root), 1, "English helplines are missing"))
+        if language_dir.name != REFERENCE:
+            problems.extend(_load(root, language_dir.name)[1])
     return problems
 
 
 @cache
 def helplines_for(language: str) -> Helplines:
-    """The language's own list if it has one, else the English list."""
-    root = settings.WAYMARK_CONTENT_DIR
-    path = root / language / FILE_NAME
-    if not path.exists():
-        path = root / "en" / FILE_NAME
-    loaded, problems = _parse(path, root)
+    """The helplines in the language's own words if it has them, else in English."""
+    loaded, problems = _load(settings.WAYMARK_CONTENT_DIR, language)
     if problems:
         raise ContentError(problems)
     return loaded

@@ -24,8 +24,85 @@ def test_every_helpline_has_a_source_and_a_day_it_was_checked():
     assert helplines.of_kind("crisis") and helplines.of_kind("prevention")
 
 
-def test_a_language_without_its_own_list_gets_the_english_one(client):
-    assert "0808 1000 900" in client.get("/fi/help/").text
+ENGLISH = """\
+verification_note: Checked.
+emergency: {text: Call 112.}
+helplines:
+  - id: line-a
+    organisation: Line A
+    country: Finland
+    kind: crisis
+    for: Anyone.
+    phone: "09 1234"
+    phone_note: Free.
+    source: https://a.example/
+    last_verified: 2026-11-25
+"""
+
+
+def content_with(tmp_path, finnish: str | None):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "helplines.yaml").write_text(ENGLISH)
+    (tmp_path / "fi").mkdir()
+    if finnish is not None:
+        (tmp_path / "fi" / "helplines.yaml").write_text(finnish)
+    return tmp_path
+
+
+FINNISH = """\
+verification_note: Tarkistettu.
+emergency: {text: Soita 112.}
+helplines:
+  line-a: {country: Suomi, for: Kaikille., phone_note: Maksuton.}
+"""
+
+
+def test_a_finnish_reader_gets_finnish_words_and_the_numbers_kept_once_in_english(
+    tmp_path, settings
+):
+    settings.WAYMARK_CONTENT_DIR = content_with(tmp_path, FINNISH)
+    helplines_for.cache_clear()
+    try:
+        (line,) = helplines_for("fi").lines
+        assert (line.country, line.for_whom, line.phone_note) == ("Suomi", "Kaikille.", "Maksuton.")
+        assert (line.phone, line.source, line.organisation) == (
+            "09 1234",
+            "https://a.example/",
+            "Line A",
+        )
+        assert helplines_for("fi").emergency == "Soita 112."
+        assert helplines_for("es") == helplines_for("en")  # no Spanish words: English
+    finally:
+        helplines_for.cache_clear()
+    assert check(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("finnish", "message"),
+    [
+        (FINNISH.replace("line-a:", "line-b:"), "unknown helpline id 'line-b'"),
+        (
+            FINNISH.replace("phone_note: Maksuton.", "phone: '09 9999'"),
+            "come from the English file only",
+        ),
+        (FINNISH.replace(", phone_note: Maksuton.", ""), "misses ['phone_note']"),
+        (FINNISH.replace("Maksuton.}", "Maksuton., also: Chat.}"), "are empty in English"),
+        (FINNISH.replace("emergency: {text: Soita 112.}\n", ""), "missing emergency.text"),
+        ("helplines: [line-a]\n", "expected a mapping with helpline ids"),
+    ],
+)
+def test_the_checker_names_what_is_wrong_in_a_translation(tmp_path, finnish, message):
+    problems = check(content_with(tmp_path, finnish))
+    assert problems and all(p.path.endswith("fi/helplines.yaml") for p in problems)
+    assert any(message in p.message for p in problems), problems
+
+
+def test_finnish_and_spanish_readers_get_the_help_page_in_their_own_words(client):
+    finnish = client.get("/fi/help/").text
+    spanish = client.get("/es/help/").text
+    for page in (finnish, spanish):
+        assert "0808 1000 900" in page and "116 123" in page
+        assert "Anyone struggling to cope" not in page
 
 
 @pytest.mark.parametrize(
