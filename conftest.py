@@ -85,8 +85,12 @@ def assert_same_origin(urls: list[str], origin: str) -> None:
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db):
-    """A tab with JavaScript off. `page.requests` lists every URL it asked for."""
+def page(django_db_setup, browser, live_server, transactional_db):
+    """A tab with JavaScript off. `page.requests` lists every URL it asked for.
+
+    The test database comes first, so that at the end the browser and the live server (whose
+    threads may hold a database connection) stop before the database is dropped.
+    """
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
