@@ -132,11 +132,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # secure_delete overwrites deleted rows, so a deleted workspace leaves no trace in
-    # free pages of the file; WAL lets readers and one writer work side by side.
+    # free pages of the file. The rollback journal (not WAL) is removed at each commit: a
+    # write-ahead log would keep copies of deleted rows (a wrapped key, sealed records) in
+    # a file beside the database until later writes happened to overwrite them.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": (
-            "PRAGMA secure_delete=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-        ),
+        "init_command": "PRAGMA secure_delete=ON; PRAGMA journal_mode=DELETE;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
