@@ -78,7 +78,9 @@ def passphrase_confirm(request):
         return redirect("workspace:save")
     form = PassphraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not hmac.compare_digest(form.cleaned_data["passphrase"], pending):
+        # Bytes: compare_digest refuses str with letters outside ASCII ("päivää").
+        typed = form.cleaned_data["passphrase"].encode()
+        if not hmac.compare_digest(typed, pending.encode()):
             form.add_error(
                 "passphrase",
                 _(

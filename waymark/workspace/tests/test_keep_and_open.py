@@ -29,10 +29,12 @@ def test_the_passphrase_is_shown_once_and_must_be_typed_back(client, fast_kdf):
     # Reloading shows the same words, and a second click makes no new ones.
     client.post(reverse("workspace:save"))
     assert shown in client.get(reverse("workspace:save")).text
-    mismatch = client.post(reverse("workspace:passphrase-confirm"), {"passphrase": "wrong"})
-    assert mismatch.status_code == 200
-    assert "That is not the passphrase shown" in mismatch.text
-    assert 'aria-invalid="true"' in mismatch.text
+    for typed in ("wrong", "päivää yötä"):
+        mismatch = client.post(reverse("workspace:passphrase-confirm"), {"passphrase": typed})
+        assert mismatch.status_code == 200
+        assert "That is not the passphrase shown" in mismatch.text
+        assert 'aria-invalid="true"' in mismatch.text
+        assert typed in mismatch.text
     assert not Workspace.objects.filter(lookup__isnull=False).exists()
     done = client.post(
         reverse("workspace:passphrase-confirm"), {"passphrase": shown.upper() + "\n"}
@@ -72,7 +74,9 @@ def test_a_wrong_passphrase_opens_nothing_and_says_so_calmly(client, derivations
     # A typo in a real passphrase gets the very same answer after the same work.
     other = stranger.post(OPEN, {"passphrase": "not even words"})
     assert other.text.count("These words do not open a workspace") == 2
-    assert derivations == [64 * 1024] * 3  # save, then one full derivation per attempt
+    finnish = stranger.post(OPEN, {"passphrase": "päivää yötä ääkköset"})
+    assert "These words do not open a workspace" in finnish.text
+    assert derivations == [64 * 1024] * 4  # save, then one full derivation per attempt
 
 
 def test_opening_gives_a_new_session_key(client, fast_kdf):
