@@ -92,6 +92,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "waymark.web.middleware.PrivacyAndSecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "waymark.web.middleware.BodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,6 +1,7 @@
 """Headers and request hygiene that hold on every response Waymark sends."""
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.middleware.csrf import CsrfViewMiddleware
 
 # Request headers that could tell who or where a person is. They are removed before any
@@ -49,14 +50,37 @@ class PrivacyAndSecurityHeadersMiddleware:
             STAFF_POLICY if path.startswith(self.staff_prefix) else PAGE_POLICY
         )
         response["Permissions-Policy"] = PERMISSIONS_POLICY
-        # Referrer-Policy, nosniff, COOP and X-Frame-Options come from Django's own
-        # SecurityMiddleware and XFrameOptionsMiddleware (settings.SECURE_*, X_FRAME_OPTIONS).
+        # Referrer-Policy, nosniff and COOP come from Django's SecurityMiddleware
+        # (settings.SECURE_*). X-Frame-Options too, from XFrameOptionsMiddleware, except on
+        # what WhiteNoise answers before it: static files.
+        response.setdefault("X-Frame-Options", "DENY")
         response["Cross-Origin-Resource-Policy"] = "same-origin"
         if not path.startswith(self.static_prefix):
             # Nothing a person reads or writes here should stay in a shared browser's cache.
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         return response
+
+
+class BodyLimitMiddleware:
+    """Refuses a request body over the cap whatever its type, before any view reads it.
+
+    Django caps only form-encoded bodies; a multipart one would reach the view (and a
+    passphrase field, Argon2). Nothing is ever uploaded, so no body needs to be long.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.max_body = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = self.max_body + 1
+        if length > self.max_body:
+            raise RequestDataTooBig("Request body exceeded the limit.")
+        return self.get_response(request)
 
 
 class OnionFriendlyCsrfViewMiddleware(CsrfViewMiddleware):

@@ -1,6 +1,7 @@
 """Error pages that speak to a person, not to a developer."""
 
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 
@@ -11,15 +12,17 @@ def _error(request, status, heading, message):
 
 
 def bad_request(request, exception=None):
-    return _error(
-        request,
-        400,
-        _("That did not work"),
-        _(
-            "The page could not read what was sent. If you were filling in a form, it may "
-            "have been too long. Please go back and try again with a shorter text."
-        ),
-    )
+    # A body refused before LocaleMiddleware ran: the language comes from the address.
+    with translation.override(translation.get_language_from_path(request.path_info)):
+        return _error(
+            request,
+            400,
+            _("That did not work"),
+            _(
+                "The page could not read what was sent. If you were filling in a form, it "
+                "may have been too long. Please go back and try again with a shorter text."
+            ),
+        )
 
 
 def permission_denied(request, exception=None):

@@ -79,6 +79,13 @@ def test_a_wrong_passphrase_opens_nothing_and_says_so_calmly(client, derivations
     assert derivations == [64 * 1024] * 4  # save, then one full derivation per attempt
 
 
+def test_an_enormous_passphrase_sent_as_multipart_never_reaches_argon2(client, derivations):
+    body = "--x\r\nContent-Disposition: form-data; name=passphrase\r\n\r\n" + "a" * 3_000_000
+    response = client.post(OPEN, data=body, content_type="multipart/form-data; boundary=x")
+    assert response.status_code == 400
+    assert derivations == []
+
+
 def test_opening_gives_a_new_session_key(client, fast_kdf):
     phrase = keep_work(client)
     client.post(reverse("workspace:logout"))
