@@ -8,7 +8,7 @@ class SessionRecord(models.Model):
 
     id = models.CharField(primary_key=True, max_length=64)
     payload = models.BinaryField()
-    # A whole hour after the session's absolute end, when cleanup removes the row.
+    # Midnight after the session's absolute end, when cleanup removes the row.
     delete_after = models.DateTimeField(db_index=True)
 
     def __str__(self) -> str:

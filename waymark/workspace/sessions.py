@@ -5,7 +5,7 @@ that id, and its payload is sealed with a key derived from the id. So the sessio
 even with SECRET_KEY, opens nothing without the person's live cookie (SECURITY.md 5).
 
 Idle and absolute limits are kept inside the sealed payload, so no row shows when a person
-was last active; the row itself holds only an hour after which it is deleted unread.
+was last active; the row itself holds only a day after which it is deleted unread.
 """
 
 import hashlib
@@ -35,10 +35,14 @@ def _payload_key(session_key: str) -> bytes:
     return crypto.subkey(session_key.encode(), "waymark session payload v1")
 
 
-def _cleanup_hour(now: datetime) -> datetime:
-    """The whole hour after the session's absolute end: what the row may say of time."""
-    end = now + timedelta(hours=settings.WAYMARK_SESSION_MAX_HOURS + 1)
-    return end.replace(minute=0, second=0, microsecond=0)
+def _cleanup_day(now: datetime) -> datetime:
+    """Midnight after the day the session must end: all the row says of time.
+
+    A whole day, because a new row is made when a workspace is kept or opened: an hour
+    there would say when that person did it.
+    """
+    end = now + timedelta(hours=settings.WAYMARK_SESSION_MAX_HOURS)
+    return (end + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 class SessionStore(SessionBase):
@@ -104,7 +108,7 @@ class SessionStore(SessionBase):
             try:
                 with transaction.atomic():
                     model.objects.create(
-                        id=rid, payload=payload, delete_after=_cleanup_hour(timezone.now())
+                        id=rid, payload=payload, delete_after=_cleanup_day(timezone.now())
                     )
             except IntegrityError:
                 raise CreateError from None
