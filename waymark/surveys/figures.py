@@ -9,6 +9,8 @@ rounded to the nearest PERCENT_STEP and N down to a multiple of PUBLISH_EVERY.
 The statistics helpers below are pure and used by the research views as well.
 """
 
+import heapq
+import math
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -105,6 +107,84 @@ def _ids(answer: dict | None) -> list[str]:
     return chosen if isinstance(chosen, list) else [chosen]
 
 
+# A table's rows and columns are the nodes of a graph; the cell at (row, column) joins the two.
+Position = tuple[int, int]
+Line = tuple[str, int]
+ROW, COLUMN = "row", "column"
+
+
+def with_totals(counts: list[list[int]], width: int) -> list[list[int]]:
+    """`counts` as displayed: each row followed by its total, then a row of column totals."""
+    rows = [[*row, sum(row)] for row in counts]
+    return [*rows, [sum(row[j] for row in rows) for j in range(width + 1)]]
+
+
+def _crossings(line: Line, height: int, width: int) -> list[tuple[Position, Line]]:
+    """Each position on `line` with the other line through it."""
+    kind, index = line
+    if kind == ROW:
+        return [((index, j), (COLUMN, j)) for j in range(width)]
+    return [((i, index), (ROW, i)) for i in range(height)]
+
+
+def _hiding_cost(table: list[list[int]], hidden: set[Position], position: Position) -> int:
+    """What hiding one more position loses: its count, nothing if it is already hidden.
+
+    A hidden zero adds nothing to the hidden sum of a line it shares with a small count, so
+    that sum would tell how small the count is: zeros cost more than any path without them.
+    """
+    if position in hidden:
+        return 0
+    return table[position[0]][position[1]] or 1 + sum(map(sum, table))
+
+
+def _cheapest_cycle(table: list[list[int]], hidden: set[Position], cell: Position) -> set[Position]:
+    """`cell` and the positions on the cheapest path from its column back to its row."""
+    height, width = len(table), len(table[0])
+    start, goal = (COLUMN, cell[1]), (ROW, cell[0])
+    best = {start: 0}
+    came_by: dict[Line, tuple[Line, Position]] = {}
+    queue = [(0, start)]
+    while queue:
+        cost, line = heapq.heappop(queue)
+        if line == goal:
+            break
+        if cost > best[line]:
+            continue
+        for position, other in _crossings(line, height, width):
+            through = cost + _hiding_cost(table, hidden, position)
+            if position != cell and through < best.get(other, math.inf):
+                best[other] = through
+                came_by[other] = (line, position)
+                heapq.heappush(queue, (through, other))
+    path = {cell}
+    line = goal
+    while line != start:
+        line, position = came_by[line]
+        path.add(position)
+    return path
+
+
+def suppress_table(table: list[list[int]], minimum: int) -> set[Position]:
+    """The positions to hide in `table`, whose last column and last row hold its totals.
+
+    Each row and each column, totals included, is a sum anyone can check, so a hidden count
+    can be worked out by subtraction exactly when it is on no cycle of hidden positions
+    (a cycle alternates between a row and a column, as in a rectangle of four). That covers
+    a count hidden alone in its row or column, and one that links two otherwise separate
+    groups of hidden counts. So every count from 1 to minimum - 1 is hidden, then each is
+    put on a cycle by hiding the cheapest path that closes one.
+    """
+    hidden = {
+        (i, j) for i, row in enumerate(table) for j, value in enumerate(row) if 0 < value < minimum
+    }
+    # Hiding more never takes a position off a cycle, so one pass over the small ones is
+    # enough: each added position is on the cycle it closes.
+    for cell in sorted(hidden):
+        hidden |= _cheapest_cycle(table, hidden, cell)
+    return hidden
+
+
 def cross_tab(
     answer_sets,
     first: str,
@@ -116,7 +196,8 @@ def cross_tab(
     """Counts of respondents by their answers to two questions, small cells suppressed.
 
     `answer_sets` is any iterable of response answer dicts. Respondents who answered only
-    one of the two are left out.
+    one of the two are left out. The row, column and grand totals are suppressed together
+    with the cells, so that nothing hidden follows from what is shown.
     """
     raw = {row: dict.fromkeys(columns, 0) for row in rows}
     for answers in answer_sets:
@@ -124,23 +205,17 @@ def cross_tab(
             for column in _ids(answers.get(second)):
                 if row in raw and column in raw[row]:
                     raw[row][column] += 1
-    cells = {row: suppress(raw[row], minimum) for row in rows}
-    # A cell hidden in its row may still be exposed by its column: suppress columns too.
-    for column in columns:
-        hidden = suppress({row: raw[row][column] for row in rows}, minimum)
-        for row in rows:
-            if hidden[row] is None:
-                cells[row][column] = None
-    row_totals = suppress({row: sum(raw[row].values()) for row in rows}, minimum)
-    column_totals = suppress(
-        {column: sum(raw[row][column] for row in rows) for column in columns}, minimum
-    )
-    grand = sum(sum(values.values()) for values in raw.values())
+    table = with_totals([[raw[row][column] for column in columns] for row in rows], len(columns))
+    hidden = suppress_table(table, minimum)
+    shown = [
+        [None if (i, j) in hidden else value for j, value in enumerate(line)]
+        for i, line in enumerate(table)
+    ]
     return CrossTab(
         rows=rows,
         columns=columns,
-        cells=cells,
-        row_totals=row_totals,
-        column_totals=column_totals,
-        total=grand if grand >= minimum else None,
+        cells={row: dict(zip(columns, shown[i][:-1], strict=True)) for i, row in enumerate(rows)},
+        row_totals={row: shown[i][-1] for i, row in enumerate(rows)},
+        column_totals=dict(zip(columns, shown[-1][:-1], strict=True)),
+        total=shown[-1][-1],
     )

@@ -2,6 +2,7 @@
 
 from collections import Counter
 from datetime import date
+from fractions import Fraction
 
 import pytest
 from django.core.management import call_command
@@ -13,9 +14,12 @@ from waymark.surveys.definitions import get_survey
 from waymark.surveys.figures import (
     PUBLISH_EVERY,
     coarse_percent,
+    cross_tab,
     figure_from_counts,
     live_figure,
     suppress,
+    suppress_table,
+    with_totals,
 )
 from waymark.surveys.models import (
     AnswerCount,
@@ -165,6 +169,98 @@ def test_a_single_small_cell_takes_its_smallest_neighbour_with_it():
         "d": 0,
     }
     assert suppress({"a": 3, "b": 4, "c": 80}, 50) == {"a": None, "b": None, "c": 80}
+
+
+def test_the_reviewers_cross_tab_cannot_be_undone_by_subtraction():
+    # Row A: x 10, y 60, z 100; row B: 100 each. Hiding A,x, A,y and B,x only, with the totals
+    # shown, gave A,y = 160 - 100 from column y and then A,x = 170 - 60 - 100 from row A.
+    counts = {("A", "x"): 10, ("A", "y"): 60, ("A", "z"): 100}
+    counts |= {("B", column): 100 for column in "xyz"}
+    answer_sets = [
+        {"first": {"chosen": row}, "second": {"chosen": column}}
+        for (row, column), n in counts.items()
+        for _ in range(n)
+    ]
+    table = cross_tab(answer_sets, "first", "second", ("A", "B"), ("x", "y", "z"), 50)
+    # A rectangle of four hidden cells: every row and column sum has two unknowns in it.
+    assert table.cells == {
+        "A": {"x": None, "y": None, "z": 100},
+        "B": {"x": None, "y": None, "z": 100},
+    }
+    assert table.row_totals == {"A": 170, "B": 300}
+    assert table.column_totals == {"x": 110, "y": 160, "z": 200}
+    assert table.total == 470
+
+
+def test_a_cross_tab_with_one_row_hides_the_same_cells_in_its_column_totals():
+    answer_sets = [{"first": {"chosen": "A"}, "second": {"chosen": "x"}}] * 10
+    answer_sets += [{"first": {"chosen": "A"}, "second": {"chosen": "y"}}] * 60
+    table = cross_tab(answer_sets, "first", "second", ("A",), ("x", "y", "z"), 50)
+    assert table.cells == {"A": {"x": None, "y": None, "z": 0}}
+    assert table.column_totals == {"x": None, "y": None, "z": 0}
+    assert (table.row_totals, table.total) == ({"A": 70}, 70)
+
+
+def rank(equations: list[list[Fraction]]) -> int:
+    rows = [list(equation) for equation in equations]
+    found = 0
+    for column in range(len(rows[0]) if rows else 0):
+        pivot = next((r for r in range(found, len(rows)) if rows[r][column]), None)
+        if pivot is None:
+            continue
+        rows[found], rows[pivot] = rows[pivot], rows[found]
+        for r in range(len(rows)):
+            if r != found and rows[r][column]:
+                factor = rows[r][column] / rows[found][column]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[found], strict=True)]
+        found += 1
+    return found
+
+
+def worked_out(table: list[list[int]], hidden: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The hidden positions that follow from the shown ones by adding and subtracting.
+
+    Each row and column, totals included, says its cells minus its total make 0; a hidden
+    count is determined when its own equation is a combination of those.
+    """
+    unknowns = sorted(hidden)
+    last_row, last_column = len(table) - 1, len(table[0]) - 1
+    lines = [[(i, j) for j in range(last_column + 1)] for i in range(last_row + 1)]
+    lines += [[(i, j) for i in range(last_row + 1)] for j in range(last_column + 1)]
+    equations = []
+    for line in lines:
+        total = line[-1]
+        equations.append([Fraction(-1 if u == total else 1 if u in line else 0) for u in unknowns])
+    known = rank(equations)
+    return {
+        u for u in unknowns if rank([*equations, [Fraction(v == u) for v in unknowns]]) == known
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 5).flatmap(
+        lambda width: st.lists(
+            st.lists(st.integers(0, 200), min_size=width, max_size=width), min_size=1, max_size=5
+        )
+    )
+)
+def test_no_suppressed_cross_tab_count_can_be_worked_out_from_what_is_shown(counts):
+    table = with_totals(counts, len(counts[0]))
+    hidden = suppress_table(table, 50)
+    positions = [(i, j) for i in range(len(table)) for j in range(len(table[0]))]
+    # Everything shown, totals included, is nobody or at least the minimum.
+    assert all(table[i][j] == 0 or table[i][j] >= 50 for i, j in positions if (i, j) not in hidden)
+    # A row or column whose total is shown has no hidden count or at least two.
+    last_row, last_column = len(table) - 1, len(table[0]) - 1
+    for i in range(last_row + 1):
+        if (i, last_column) not in hidden:
+            assert sum((i, j) in hidden for j in range(last_column)) != 1
+    for j in range(last_column + 1):
+        if (last_row, j) not in hidden:
+            assert sum((i, j) in hidden for i in range(last_row)) != 1
+    # Nor does any longer chain of sums give a hidden count away.
+    assert worked_out(table, hidden) == set()
 
 
 def test_expiry_deletes_old_responses_and_keeps_the_counts(settings):
