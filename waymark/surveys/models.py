@@ -1,8 +1,10 @@
 """Survey responses, the counters figures are read from, and the research audit log.
 
 A response row holds the survey id, the interface language, the month and the answers. It
-has no workspace, session, IP, User-Agent or time of day, and its primary key is random, so
-not even the order of rows tells when someone answered (SECURITY.md 19).
+has no workspace, session, IP, User-Agent or time of day, and its primary key is random. The
+order in which the database stores rows would still tell who answered after whom, so the
+daily expiry writes recent responses again in a random order (responses.shuffle_recent).
+SECURITY.md 19.
 """
 
 import uuid

@@ -6,6 +6,7 @@ from a double click, a reload or a retried request, finds the hash and records n
 """
 
 import hashlib
+import random
 import secrets
 from datetime import date, timedelta
 
@@ -126,3 +127,22 @@ def expire(days: int, today: date | None = None) -> int:
     # A token only matters while the session holding it can still submit (12 hours at most).
     UsedSubmission.objects.filter(month__lt=months_before(31, today)).delete()
     return deleted
+
+
+def shuffle_recent(today: date | None = None) -> int:
+    """Writes this month's and last month's responses again, all at once, in a random order.
+
+    A database keeps rows in the order they were written (SQLite's rowid, PostgreSQL's heap
+    and transaction ids), which tells who answered after whom. Written again in one
+    transaction and shuffled, a response keeps only its month. Run daily with expiry.
+    """
+    today = today or timezone.now().date()
+    first = today.replace(day=1)
+    months = [this_month(today), this_month(first - timedelta(days=1))]
+    with transaction.atomic():
+        rows = list(Response.objects.filter(month__in=months))
+        random.SystemRandom().shuffle(rows)
+        # By id: a response recorded meanwhile (PostgreSQL) is not among those read.
+        Response.objects.filter(id__in=[row.id for row in rows]).delete()
+        Response.objects.bulk_create(rows)
+    return len(rows)
