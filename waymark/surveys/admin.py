@@ -1,11 +1,15 @@
-"""Read-only admin pages: nobody edits or deletes a response or the audit log by hand."""
+"""Read-only admin pages for counters and the audit log.
+
+Responses have no admin page: they leave only through the research export, which writes each
+export to the audit log. Nobody edits or deletes a counter or the log by hand.
+"""
 
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 from django_otp.admin import OTPAdminSite
 
-from waymark.surveys.models import AnswerCount, ExportLog, QuestionCount, Response
+from waymark.surveys.models import AnswerCount, ExportLog, QuestionCount
 
 
 class StaffAdminSite(OTPAdminSite):
@@ -29,13 +33,6 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(Response)
-class ResponseAdmin(ReadOnlyAdmin):
-    list_display = ["survey_id", "month", "language"]
-    list_filter = ["survey_id", "month", "language"]
-    readonly_fields = ["survey_id", "month", "language", "answers"]
 
 
 @admin.register(AnswerCount)

@@ -195,21 +195,20 @@ def test_the_counts_export_leaves_small_cells_empty(research_client, settings):
     assert ExportLog.objects.get().kind == "summary"
 
 
-def test_researchers_cannot_change_or_delete_responses_in_the_admin(research_client, researcher):
+def test_responses_leave_only_through_the_audited_export_not_the_admin(research_client, researcher):
     user, _device = researcher
     user.user_permissions.add(*Permission.objects.filter(content_type__app_label="surveys"))
     fill(1)
     row = Response.objects.get()
-    change = reverse("admin:surveys_response_change", args=[row.pk])
-    research_client.post(change, {"survey_id": "changed"})
-    assert (
-        research_client.post(
-            reverse("admin:surveys_response_delete", args=[row.pk]), {"post": "yes"}
-        ).status_code
-        == 403
-    )
-    row.refresh_from_db()
-    assert row.survey_id == HELP_US
+    assert research_client.get(f"/staff/admin/surveys/response/{row.pk}/change/").status_code == 404
+    assert research_client.get("/staff/admin/surveys/response/").status_code == 404
+    export = reverse("staff-research-export", args=[HELP_US])
+    assert research_client.post(export, {"kind": "responses"}).status_code == 200
+    (entry,) = ExportLog.objects.all()
+    assert research_client.get(reverse("admin:surveys_exportlog_changelist")).status_code == 200
+    delete = reverse("admin:surveys_exportlog_delete", args=[entry.pk])
+    assert research_client.post(delete, {"post": "yes"}).status_code == 403
+    assert ExportLog.objects.count() == 1
 
 
 def test_an_operator_creates_a_staff_user_with_a_totp_device(tmp_path, monkeypatch):
