@@ -116,6 +116,8 @@ def test_a_researcher_logs_in_with_a_code_and_reads_charts(page, axe_check, sett
     survey = get_survey("help-us-help-you")
     for answer in ["yes", "yes", "yes", "no", "no", "no", "not-sure"]:
         record_response(survey, "en", {"q-before-thoughts": {"chosen": answer}}, new_token())
+    said = {"q-anything-else": {"text": "Talking to someone helped me most"}}
+    record_response(survey, "en", said, new_token())
 
     page.goto(page.base_url + "/staff/")
     axe_check(page)
@@ -138,3 +140,11 @@ def test_a_researcher_logs_in_with_a_code_and_reads_charts(page, axe_check, sett
     page.get_by_role("button", name="Show the cross-tab").click()
     assert "Cross-tab" in page.locator("h1").inner_text()
     axe_check(page)
+
+    page.goto(page.base_url + "/staff/research/help-us-help-you/")
+    page.get_by_role("link", name="1 response with free text awaits review").click()
+    expect(page.locator("main")).to_contain_text("Talking to someone helped me most")
+    axe_check(page)
+    page.get_by_role("button", name="Release for export").click()
+    expect(page.locator("main")).to_contain_text("Nothing awaits review.")
+    assert Response.objects.get(answers__has_key="q-anything-else").text_review == "released"

@@ -160,12 +160,25 @@ def needs_crisis_help(survey: Survey, answers: dict) -> bool:
     return False
 
 
+FREE_TEXT_KEYS = ("text", "other")
+
+
+def free_texts(answers: dict) -> list[tuple[str, str]]:
+    """(question id, text) for each piece of free text a person typed, in answer order."""
+    return [
+        (question_id, answer[key])
+        for question_id, answer in answers.items()
+        for key in FREE_TEXT_KEYS
+        if answer.get(key)
+    ]
+
+
 def scrubbed(answers: dict) -> dict:
     """The answers with links, e-mail and onion addresses removed from every free text."""
     clean = {}
     for question_id, answer in answers.items():
         answer = dict(answer)
-        for key in ("text", "other"):
+        for key in FREE_TEXT_KEYS:
             if key in answer:
                 answer[key] = scrub(answer[key])
         clean[question_id] = answer

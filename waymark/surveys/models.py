@@ -10,6 +10,16 @@ SECURITY.md 19.
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TextReview(models.TextChoices):
+    """Where a response's free text stands: read by a reviewer before any export carries it."""
+
+    NONE = "none", _("No free text")
+    PENDING = "pending", _("Awaiting review")
+    RELEASED = "released", _("Released for export")
+    WITHHELD = "withheld", _("Withheld from export")
 
 
 class Response(models.Model):
@@ -21,6 +31,9 @@ class Response(models.Model):
     # {question id: {"chosen": str | [str], "other": str} or {"text": str}}; free text is
     # scrubbed of links and addresses before it gets here.
     answers = models.JSONField(editable=False)
+    text_review = models.CharField(
+        max_length=8, choices=TextReview, default=TextReview.NONE, db_index=True, editable=False
+    )
 
     class Meta:
         permissions = [("view_research", "Can see research figures and export responses")]

@@ -2,7 +2,8 @@
 
 Per-question figures come from the counters; cross-tabs and the response export read the
 responses. Every count from 1 to settings.WAYMARK_MIN_COUNT - 1 is suppressed wherever
-numbers are aggregated (figures.suppress). Every export is written to the audit log.
+numbers are aggregated (figures.suppress). Every export is written to the audit log, and
+carries a response's free text only once a reviewer has read and released it.
 """
 
 import csv
@@ -10,13 +11,15 @@ import io
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waymark.surveys import charts
+from waymark.surveys.answers import free_texts
 from waymark.surveys.definitions import OTHER, Question, Survey
 from waymark.surveys.figures import CrossTab, cross_tab, percent, suppress
-from waymark.surveys.models import AnswerCount, ExportLog, QuestionCount, Response
+from waymark.surveys.models import AnswerCount, ExportLog, QuestionCount, Response, TextReview
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -127,20 +130,69 @@ def _columns(survey: Survey) -> list[tuple[str, Question, str]]:
     return columns
 
 
+# What an export shows instead of free text no reviewer has released.
+UNRELEASED_TEXT = {TextReview.PENDING: "[awaiting review]", TextReview.WITHHELD: "[withheld]"}
+
+
 def responses_csv(survey: Survey) -> str:
-    """One line per response (in random order: the ids are random), free text scrubbed."""
+    """One line per response (in random order: the ids are random), free text scrubbed and
+    shown only when a reviewer released it."""
     out = io.StringIO()
     writer = csv.writer(out)
     columns = _columns(survey)
     writer.writerow(["month", "language", *(name for name, _q, _k in columns)])
     rows = Response.objects.filter(survey_id=survey.id).order_by("id")
-    for month, language, answers in rows.values_list("month", "language", "answers").iterator():
+    fields = ("month", "language", "answers", "text_review")
+    for month, language, answers, review in rows.values_list(*fields).iterator():
         line = [month, language]
         for _name, question, key in columns:
             value = answers.get(question.id, {}).get(key)
+            if value and key in ("text", "other") and review in UNRELEASED_TEXT:
+                value = UNRELEASED_TEXT[review]
             line.append(_cell(";".join(value) if isinstance(value, list) else value))
         writer.writerow(line)
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class TextToReview:
+    response_id: str
+    texts: tuple[tuple[str, str], ...]  # (question label, text)
+
+
+REVIEW_BATCH = 20
+
+
+def texts_to_review(survey: Survey) -> tuple[list[TextToReview], int]:
+    """A batch of responses whose free text awaits a reviewer, and how many await in all."""
+    waiting = Response.objects.filter(survey_id=survey.id, text_review=TextReview.PENDING)
+    batch = [
+        TextToReview(
+            str(response_id),
+            tuple(
+                (question.label if question else question_id, text)
+                for question_id, text in free_texts(answers)
+                for question in [survey.question(question_id)]
+            ),
+        )
+        for response_id, answers in waiting.order_by("id").values_list("id", "answers")[
+            :REVIEW_BATCH
+        ]
+    ]
+    return batch, waiting.count()
+
+
+def review_text(survey: Survey, response_id: str, release: bool) -> bool:
+    """Releases a response's free text for export, or withholds it for good. A decision is
+    made once: False when there was nothing awaiting review under that id."""
+    decided = TextReview.RELEASED if release else TextReview.WITHHELD
+    try:
+        waiting = Response.objects.filter(
+            id=response_id, survey_id=survey.id, text_review=TextReview.PENDING
+        )
+        return bool(waiting.update(text_review=decided))
+    except ValidationError:
+        return False
 
 
 def summary_csv(survey: Survey) -> str:

@@ -14,10 +14,16 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from waymark.surveys.answers import counted, scrubbed, shown_answers
+from waymark.surveys.answers import counted, free_texts, scrubbed, shown_answers
 from waymark.surveys.definitions import Survey
 from waymark.surveys.figures import PUBLISH_EVERY
-from waymark.surveys.models import AnswerCount, QuestionCount, Response, UsedSubmission
+from waymark.surveys.models import (
+    AnswerCount,
+    QuestionCount,
+    Response,
+    TextReview,
+    UsedSubmission,
+)
 
 # A deadlock between two submissions updating the same counters is retried: the token
 # makes a retry safe.
@@ -100,7 +106,11 @@ def record_response(survey: Survey, language: str, answers: dict, token: str) ->
                 except IntegrityError:
                     return False
                 Response.objects.create(
-                    survey_id=survey.id, language=language, month=month, answers=clean
+                    survey_id=survey.id,
+                    language=language,
+                    month=month,
+                    answers=clean,
+                    text_review=TextReview.PENDING if free_texts(clean) else TextReview.NONE,
                 )
                 _count(survey.id, questions, pairs)
                 return True

@@ -13,6 +13,11 @@ urlpatterns = [
         name="staff-research-cross-tab",
     ),
     path(
+        "research/<slug:survey_id>/review/",
+        staff_views.research_review,
+        name="staff-research-review",
+    ),
+    path(
         "research/<slug:survey_id>/export/",
         staff_views.research_export,
         name="staff-research-export",

@@ -87,6 +87,7 @@ def research_survey(request, survey_id):
             "summaries": research.summaries(survey),
             "choice_questions": research.choice_questions(survey),
             "minimum": settings.WAYMARK_MIN_COUNT,
+            "waiting": research.texts_to_review(survey)[1],
         },
     )
 
@@ -112,6 +113,22 @@ def research_cross_tab(request, survey_id):
             "minimum": settings.WAYMARK_MIN_COUNT,
             "choice_questions": choices.values(),
         },
+    )
+
+
+@research_only
+def research_review(request, survey_id):
+    """Free text read before export: release it, or withhold it for good."""
+    survey = _survey(survey_id)
+    if request.method == "POST":
+        release = request.POST.get("decision") == "release"
+        research.review_text(survey, request.POST.get("response", ""), release)
+        return redirect("staff-research-review", survey.id)
+    batch, waiting = research.texts_to_review(survey)
+    return render(
+        request,
+        "surveys/research_review.html",
+        {"survey": survey, "batch": batch, "waiting": waiting},
     )
 
 

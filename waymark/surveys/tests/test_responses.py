@@ -56,7 +56,7 @@ def answers_strategy():
 
 def test_a_response_row_has_nothing_that_could_link_it_to_a_person():
     names = {field.name for field in Response._meta.get_fields()}
-    assert names == {"id", "survey_id", "language", "month", "answers"}
+    assert names == {"id", "survey_id", "language", "month", "answers", "text_review"}
     assert not any(field.is_relation for field in Response._meta.get_fields())
     assert Response._meta.get_field("id").get_internal_type() == "UUIDField"
     record_response(survey(), "en", {"q-first-age": {"chosen": "13-17"}}, new_token())

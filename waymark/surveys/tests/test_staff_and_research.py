@@ -147,8 +147,62 @@ def test_a_cross_tab_hides_cells_below_the_minimum(research_client, settings):
     assert ">8<" in text  # the total of everyone is large enough to show
 
 
+def release_all_free_text(research_client) -> None:
+    review = reverse("staff-research-review", args=[HELP_US])
+    for response_id in Response.objects.filter(text_review="pending").values_list("id", flat=True):
+        research_client.post(review, {"response": str(response_id), "decision": "release"})
+
+
+def export_rows(research_client) -> list[dict]:
+    response = research_client.post(
+        reverse("staff-research-export", args=[HELP_US]), {"kind": "responses"}
+    )
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def test_free_text_is_exported_only_after_a_reviewer_released_it(research_client):
+    fill(1, text="I started when I was lonely")
+    fill(1, text="my neighbour Pekka knows")
+    fill(1)
+    survey_page = research_client.get(reverse("staff-research-survey", args=[HELP_US])).text
+    assert "2 responses with free text await review" in survey_page
+    assert {row["q-anything-else"] for row in export_rows(research_client)} == {
+        "[awaiting review]",
+        "",
+    }
+
+    review = reverse("staff-research-review", args=[HELP_US])
+    page = research_client.get(review).text
+    assert "2 responses await review." in page
+    assert (
+        "I started when I was lonely" in page and "anything else you would like to tell us" in page
+    )
+    ids = {
+        r.answers["q-anything-else"]["text"]: str(r.id)
+        for r in Response.objects.filter(text_review="pending")
+    }
+    release = {"response": ids["I started when I was lonely"], "decision": "release"}
+    withhold = {"response": ids["my neighbour Pekka knows"], "decision": "withhold"}
+    assert research_client.post(review, release)["Location"] == review
+    research_client.post(review, withhold)
+    research_client.post(review, {**withhold, "decision": "release"})  # decided once, for good
+    research_client.post(review, {"response": "not-a-uuid", "decision": "release"})
+
+    assert "Nothing awaits review." in research_client.get(review).text
+    assert sorted(row["q-anything-else"] for row in export_rows(research_client)) == [
+        "",
+        "I started when I was lonely",
+        "[withheld]",
+    ]
+    assert (
+        "my neighbour Pekka knows"
+        in Response.objects.get(id=withhold["response"]).answers["q-anything-else"]["text"]
+    )  # withheld from export, never changed
+
+
 def test_the_response_export_has_the_scrubbed_text_and_is_logged(research_client):
     fill(3, "yes", text="it started on example.com")
+    release_all_free_text(research_client)
     response = research_client.post(
         reverse("staff-research-export", args=[HELP_US]), {"kind": "responses"}
     )
@@ -171,6 +225,7 @@ def test_the_response_export_has_the_scrubbed_text_and_is_logged(research_client
 
 def test_a_formula_typed_into_free_text_cannot_run_in_a_spreadsheet(research_client):
     fill(1, text="=HYPERLINK(1)")
+    release_all_free_text(research_client)
     response = research_client.post(
         reverse("staff-research-export", args=[HELP_US]), {"kind": "responses"}
     )
