@@ -9,6 +9,8 @@ import io
 import json
 import logging
 import os
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -99,7 +101,20 @@ def page(django_db_setup, browser, live_server, transactional_db):
     tab.base_url = live_server.url
     yield tab
     context.close()
+    _wait_for_live_server_requests()
     assert_same_origin(tab.requests, live_server.url)
+
+
+def _wait_for_live_server_requests(seconds: float = 5.0) -> None:
+    """Lets the live server's request threads finish once the tab is gone.
+
+    Each thread keeps its database connection until its socket closes; one still closing
+    when the test database is flushed or dropped would hold it open.
+    """
+    deadline = time.monotonic() + seconds
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture
