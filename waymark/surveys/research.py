@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waymark.surveys import charts
-from waymark.surveys.answers import free_texts
+from waymark.surveys.answers import FREE_TEXT_KEYS, free_texts
 from waymark.surveys.definitions import OTHER, Question, Survey
 from waymark.surveys.figures import CrossTab, cross_tab, percent, suppress
 from waymark.surveys.models import AnswerCount, ExportLog, QuestionCount, Response, TextReview
@@ -147,7 +147,7 @@ def responses_csv(survey: Survey) -> str:
         line = [month, language]
         for _name, question, key in columns:
             value = answers.get(question.id, {}).get(key)
-            if value and key in ("text", "other") and review in UNRELEASED_TEXT:
+            if value and key in FREE_TEXT_KEYS and review in UNRELEASED_TEXT:
                 value = UNRELEASED_TEXT[review]
             line.append(_cell(";".join(value) if isinstance(value, list) else value))
         writer.writerow(line)
@@ -163,23 +163,26 @@ class TextToReview:
 REVIEW_BATCH = 20
 
 
-def texts_to_review(survey: Survey) -> tuple[list[TextToReview], int]:
-    """A batch of responses whose free text awaits a reviewer, and how many await in all."""
-    waiting = Response.objects.filter(survey_id=survey.id, text_review=TextReview.PENDING)
-    batch = [
-        TextToReview(
-            str(response_id),
-            tuple(
-                (question.label if question else question_id, text)
-                for question_id, text in free_texts(answers)
-                for question in [survey.question(question_id)]
-            ),
-        )
-        for response_id, answers in waiting.order_by("id").values_list("id", "answers")[
-            :REVIEW_BATCH
-        ]
-    ]
-    return batch, waiting.count()
+def _waiting(survey: Survey):
+    return Response.objects.filter(survey_id=survey.id, text_review=TextReview.PENDING)
+
+
+def waiting_for_review(survey: Survey) -> int:
+    """How many responses' free text awaits a reviewer."""
+    return _waiting(survey).count()
+
+
+def texts_to_review(survey: Survey) -> list[TextToReview]:
+    """A batch of responses whose free text awaits a reviewer, each text with its question."""
+    batch = []
+    rows = _waiting(survey).order_by("id").values_list("id", "answers")[:REVIEW_BATCH]
+    for response_id, answers in rows:
+        texts = []
+        for question_id, text in free_texts(answers):
+            question = survey.question(question_id)
+            texts.append((question.label if question else question_id, text))
+        batch.append(TextToReview(str(response_id), tuple(texts)))
+    return batch
 
 
 def review_text(survey: Survey, response_id: str, release: bool) -> bool:
@@ -187,10 +190,7 @@ def review_text(survey: Survey, response_id: str, release: bool) -> bool:
     made once: False when there was nothing awaiting review under that id."""
     decided = TextReview.RELEASED if release else TextReview.WITHHELD
     try:
-        waiting = Response.objects.filter(
-            id=response_id, survey_id=survey.id, text_review=TextReview.PENDING
-        )
-        return bool(waiting.update(text_review=decided))
+        return bool(_waiting(survey).filter(id=response_id).update(text_review=decided))
     except ValidationError:
         return False
 

@@ -87,7 +87,7 @@ def research_survey(request, survey_id):
             "summaries": research.summaries(survey),
             "choice_questions": research.choice_questions(survey),
             "minimum": settings.WAYMARK_MIN_COUNT,
-            "waiting": research.texts_to_review(survey)[1],
+            "waiting": research.waiting_for_review(survey),
         },
     )
 
@@ -124,11 +124,14 @@ def research_review(request, survey_id):
         release = request.POST.get("decision") == "release"
         research.review_text(survey, request.POST.get("response", ""), release)
         return redirect("staff-research-review", survey.id)
-    batch, waiting = research.texts_to_review(survey)
     return render(
         request,
         "surveys/research_review.html",
-        {"survey": survey, "batch": batch, "waiting": waiting},
+        {
+            "survey": survey,
+            "batch": research.texts_to_review(survey),
+            "waiting": research.waiting_for_review(survey),
+        },
     )
 
 
