@@ -11,6 +11,7 @@ import logging
 import os
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -55,13 +56,108 @@ def _test_settings(settings):
     # Rendered pages and survey figures are cached per process: each test starts without them.
     cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # The unlock budget is per process and per minute; the suite unlocks far more than a
-    # person would. Tests of the budget set their own.
-    settings.WAYMARK_UNLOCKS_PER_MINUTE = 100_000
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def fast_kdf(settings):
+    """For stories about something else than the key derivation itself."""
+    settings.WAYMARK_ARGON2_MEMORY_KIB = 8 * 1024
+    settings.WAYMARK_ARGON2_ITERATIONS = 1
+
+
+STAFF_PASSWORD = "a long staff password 1"  # noqa: S105 - the test staff's password
+
+
+@dataclass
+class StaffMember:
+    user: object
+    device: object
+    password: str = STAFF_PASSWORD
+
+    def code(self, offset: int = 0) -> str:
+        """The code the member's authenticator app shows now (or `offset` seconds away)."""
+        from django_otp.oath import TOTP
+
+        device = self.device
+        totp = TOTP(device.secret, device.step, device.t0, device.digits, device.drift)
+        totp.time = time.time() + offset
+        return f"{totp.token():0{device.digits}d}"
+
+    def sign_in(self, client, code: str | None = None, password: str | None = None):
+        from django.urls import reverse
+
+        if code is None:
+            # A code is accepted once; a story that signs in again waits for the next one.
+            type(self.device).objects.filter(pk=self.device.pk).update(last_t=-1)
+        return client.post(
+            reverse("staff-login"),
+            {
+                "username": self.user.get_username(),
+                "password": password or self.password,
+                "code": code or self.code(),
+            },
+        )
+
+
+@pytest.fixture
+def make_staff(db, fast_kdf, monkeypatch):
+    """Creates staff members as an operator does, with `manage.py create_staff_user`."""
+    from django.core.management import call_command
+
+    from waymark.staff.models import TOTPDevice
+
+    def make(name: str, *teams: str, superuser: bool = False) -> StaffMember:
+        monkeypatch.setenv("WAYMARK_TEST_STAFF_PASSWORD", STAFF_PASSWORD)
+        flags = {"research": "--researcher", "counsel": "--counsellor"}
+        arguments = [flags[team] for team in teams] + (["--superuser"] if superuser else [])
+        call_command(
+            "create_staff_user",
+            name,
+            *arguments,
+            "--password-env",
+            "WAYMARK_TEST_STAFF_PASSWORD",
+            stdout=io.StringIO(),
+        )
+        device = TOTPDevice.objects.get(user__username=name)
+        return StaffMember(device.user, device)
+
+    return make
+
+
+@pytest.fixture
+def full_derivation_pool(settings):
+    """The key-derivation line of this process, full: one derivation running, none waiting.
+
+    As when a flood of passphrases has taken every place. Leaving the block frees it.
+    """
+    from contextlib import contextmanager
+
+    from waymark.web import derivations
+
+    settings.WAYMARK_KDF_WORKERS, settings.WAYMARK_KDF_QUEUE = 1, 0
+
+    @contextmanager
+    def held():
+        release, started = threading.Event(), threading.Event()
+
+        def occupy():
+            started.set()
+            release.wait(30)
+
+        runner = threading.Thread(target=derivations.derive, args=(occupy,))
+        runner.start()
+        started.wait(5)
+        try:
+            yield
+        finally:
+            release.set()
+            runner.join(5)
+
+    return held
 
 
 @pytest.fixture(scope="session")

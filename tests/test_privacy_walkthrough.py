@@ -73,7 +73,7 @@ def test_a_crash_while_saving_an_answer_reports_the_fault_but_not_the_answer(
 ):
     """SECURITY.md 10: the traceback is logged; what the person typed is not, even when the
     failing code put it into the exception's message."""
-    from waymark.workspace import crypto
+    from waymark import crypto
 
     def broken_seal(key, plaintext, associated_data):
         raise ValueError(f"cannot seal {plaintext!r}")

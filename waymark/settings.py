@@ -80,8 +80,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_otp",
-    "django_otp.plugins.otp_totp",
     "waymark.web",
+    "waymark.staff",
     "waymark.workspace",
     "waymark.program",
     "waymark.diary",
@@ -262,13 +262,16 @@ WAYMARK_MIN_COUNT = env_int("WAYMARK_MIN_COUNT", 50)
 WAYMARK_ARGON2_MEMORY_KIB = max(env_int("WAYMARK_ARGON2_MEMORY_KIB", 64 * 1024), 64 * 1024)
 WAYMARK_ARGON2_ITERATIONS = env_int("WAYMARK_ARGON2_ITERATIONS", 3)
 WAYMARK_ARGON2_LANES = env_int("WAYMARK_ARGON2_LANES", 1)
-# How many key derivations may run at once, and how many may start per minute, per process
-# (kept in memory only: see waymark/workspace/limits.py).
-WAYMARK_UNLOCK_CONCURRENCY = env_int("WAYMARK_UNLOCK_CONCURRENCY", 4)
-WAYMARK_UNLOCK_WAIT_SECONDS = env_int("WAYMARK_UNLOCK_WAIT_SECONDS", 10)
-WAYMARK_UNLOCKS_PER_MINUTE = env_int("WAYMARK_UNLOCKS_PER_MINUTE", 120)
+# Slow key derivations (workspace unlocks, staff sign-ins) per process: how many run at once
+# and how many more may wait; beyond that a request is told "busy" at once
+# (waymark/web/derivations.py). Memory: workers x the Argon2 cost.
+WAYMARK_KDF_WORKERS = env_int("WAYMARK_KDF_WORKERS", 2)
+WAYMARK_KDF_QUEUE = env_int("WAYMARK_KDF_QUEUE", 4)
 # Separate from SECRET_KEY so a passphrase's lookup id survives a SECRET_KEY rotation.
 WAYMARK_LOOKUP_PEPPER = os.environ.get("WAYMARK_LOOKUP_PEPPER") or _local_secret("lookup_pepper")
+# Seals the staff's TOTP secrets, so that a copy of the database gives no second factor.
+# Kept apart from SECRET_KEY so that either can change without the other.
+WAYMARK_TOTP_KEY = os.environ.get("WAYMARK_TOTP_KEY") or _local_secret("totp_key")
 # Each app checks its own content files; `manage.py check_content` runs them all.
 WAYMARK_CONTENT_CHECKS = [
     "waymark.program.content.check",

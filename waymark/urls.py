@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from waymark.surveys.admin import StaffAdminSite
+from waymark.staff.admin import StaffAdminSite
 from waymark.web import views as web_views
 
 # Staff must pass a TOTP code as well as a password to use the admin (django-otp).
@@ -11,6 +11,7 @@ admin.site.site_header = "Waymark staff"
 admin.site.site_title = "Waymark staff"
 
 urlpatterns = [
+    path("staff/", include("waymark.staff.urls")),
     path("staff/", include("waymark.surveys.staff_urls")),
     path("staff/admin/", admin.site.urls),
     *i18n_patterns(

@@ -5,23 +5,8 @@ export to the audit log. Nobody edits or deletes a counter or the log by hand.
 """
 
 from django.contrib import admin
-from django.contrib.auth.views import redirect_to_login
-from django.urls import reverse
-from django_otp.admin import OTPAdminSite
 
 from waymark.surveys.models import AnswerCount, ExportLog, QuestionCount
-
-
-class StaffAdminSite(OTPAdminSite):
-    """The admin, open only to staff whose TOTP code was checked.
-
-    Its own login page (password, a device picker, a code) is replaced by the one staff login,
-    which checks all three and then returns here.
-    """
-
-    def login(self, request, extra_context=None):
-        target = request.GET.get("next") or reverse("admin:index", current_app=self.name)
-        return redirect_to_login(target, reverse("staff-login"))
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

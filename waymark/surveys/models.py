@@ -35,9 +35,6 @@ class Response(models.Model):
         max_length=8, choices=TextReview, default=TextReview.NONE, db_index=True, editable=False
     )
 
-    class Meta:
-        permissions = [("view_research", "Can see research figures and export responses")]
-
     def __str__(self) -> str:
         return f"{self.survey_id} response ({self.month})"
 

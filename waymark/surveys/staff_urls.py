@@ -3,8 +3,6 @@ from django.urls import path
 from waymark.surveys import staff_views
 
 urlpatterns = [
-    path("", staff_views.staff_login, name="staff-login"),
-    path("logout/", staff_views.staff_logout, name="staff-logout"),
     path("research/", staff_views.research_index, name="staff-research"),
     path("research/<slug:survey_id>/", staff_views.research_survey, name="staff-research-survey"),
     path(

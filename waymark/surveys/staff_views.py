@@ -1,40 +1,22 @@
-"""Staff login (password and TOTP code) and the research views.
+"""The research views, open only to signed-in members of the research team.
 
-Research is open only to verified staff with the `surveys.view_research` permission; anyone
-else who is logged in gets "not found", and anyone not logged in is sent to the login page.
+Anyone else who is signed in gets "not found", and anyone not signed in is sent to the staff
+sign-in page (waymark.staff.access).
 """
 
-from functools import wraps
-
-import django_otp
 from django.conf import settings
-from django.contrib.auth import login, logout
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from waymark.staff.access import staff_only
+from waymark.staff.models import Team
 from waymark.surveys import research
 from waymark.surveys.definitions import get_survey, surveys_for
-from waymark.surveys.forms import StaffLoginForm
 from waymark.surveys.models import Response
 
-PERMISSION = "surveys.view_research"
-
-
-def research_only(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        user = request.user
-        if not user.is_authenticated or not user.is_verified():
-            return redirect("staff-login")
-        if not user.is_staff or not user.has_perm(PERMISSION):
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
+research_only = staff_only(Team.RESEARCH)
 
 
 def _survey(survey_id):
@@ -42,27 +24,6 @@ def _survey(survey_id):
     if survey is None:
         raise Http404
     return survey
-
-
-@sensitive_post_parameters("password", "code")
-def staff_login(request):
-    form = StaffLoginForm(request, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        login(request, form.user)
-        django_otp.login(request, form.device)
-        target = request.GET.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-            target = ""
-        if not target:
-            target = "staff-research" if form.user.has_perm(PERMISSION) else "admin:index"
-        return redirect(target)
-    return render(request, "surveys/staff_login.html", {"form": form})
-
-
-@require_POST
-def staff_logout(request):
-    logout(request)
-    return redirect("staff-login")
 
 
 @research_only

@@ -50,6 +50,24 @@ def server_error(request):
     )
 
 
+RETRY_AFTER_SECONDS = 30
+
+
+def busy(request):
+    """Too many slow key derivations are waiting (waymark/web/derivations.py): try later."""
+    response = _error(
+        request,
+        503,
+        _("Busy, try again in a moment"),
+        _(
+            "Many people are signing in right now, and each check takes a moment. Nothing "
+            "was changed. Please wait half a minute, go back and send the form again."
+        ),
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def csrf_failure(request, reason=""):
     return _error(
         request,

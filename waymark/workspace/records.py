@@ -11,7 +11,7 @@ rewritten in the current version whenever they are saved again; older ones still
 
 import json
 
-from waymark.workspace import crypto
+from waymark import crypto
 
 RECORD_VERSION = 2
 OPENABLE_VERSIONS = frozenset({1, 2})

@@ -18,7 +18,7 @@ from django.contrib.sessions.backends.base import CreateError, SessionBase, Upda
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from waymark.workspace import crypto
+from waymark import crypto
 
 BORN = "_wm_born"
 SEEN = "_wm_seen"

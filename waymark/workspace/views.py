@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from waymark.web.derivations import Busy
 from waymark.workspace import passphrase, workspaces
 from waymark.workspace.forms import PassphraseForm
-from waymark.workspace.limits import Busy
 from waymark.workspace.store import forget, remember, store_for, unlocked_from
 from waymark.workspace.workbook import workbook_sections
 

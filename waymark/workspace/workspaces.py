@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
-from waymark.workspace import crypto, passphrase, records
-from waymark.workspace.limits import Busy, derivation_slot
+from waymark import crypto
+from waymark.web.derivations import Busy, derive
+from waymark.workspace import passphrase, records
 from waymark.workspace.models import SealedRecord, SessionRecord, Workspace
 from waymark.workspace.sessions import row_id
 
@@ -42,6 +43,13 @@ def current_params() -> crypto.KdfParams:
 
 def _wrap_ad(workspace_id: str, params: crypto.KdfParams) -> bytes:
     # The parameters are bound too: lowering them in the database breaks the wrap.
+    return crypto.bound_to(
+        "waymark data key v2", workspace_id, params.memory_kib, params.iterations, params.lanes
+    )
+
+
+def _wrap_ad_v1(workspace_id: str, params: crypto.KdfParams) -> bytes:
+    """How keys kept before version 2 were bound; they are wrapped again on their next open."""
     return repr(("waymark data key v1", workspace_id, sorted(params.as_dict().items()))).encode()
 
 
@@ -58,11 +66,10 @@ def new_workspace() -> Unlocked:
 @sensitive_variables()
 def _wrapped(workspace_id: str, normalised: str, data_key: bytes) -> dict:
     """The Workspace fields that keep the data key under the passphrase, at today's cost
-    and under a fresh salt. Raises limits.Busy when no derivation may start."""
+    and under a fresh salt. Raises Busy when no derivation may start."""
     params = current_params()
     salt = os.urandom(crypto.SALT_BYTES)
-    with derivation_slot():
-        kek = crypto.derive_kek(normalised, salt, params)
+    kek = derive(crypto.derive_kek, normalised, salt, params)
     return {
         "wrapped_key": crypto.seal(kek, data_key, _wrap_ad(workspace_id, params)),
         "kdf_salt": salt,
@@ -74,7 +81,7 @@ def _wrapped(workspace_id: str, normalised: str, data_key: bytes) -> dict:
 def keep(unlocked: Unlocked, typed_passphrase: str) -> bool:
     """Wrap the data key under the passphrase, so the workspace outlives the session.
 
-    Raises limits.Busy when no derivation may start. False if the workspace is gone.
+    Raises Busy when no derivation may start. False if the workspace is gone.
     """
     normalised = passphrase.normalise(typed_passphrase)
     wrapped = _wrapped(unlocked.workspace_id, normalised, unlocked.data_key)
@@ -87,7 +94,7 @@ def keep(unlocked: Unlocked, typed_passphrase: str) -> bool:
 
 @sensitive_variables()
 def unlock(typed_passphrase: str) -> Unlocked | None:
-    """The workspace a passphrase opens, or None. Raises limits.Busy.
+    """The workspace a passphrase opens, or None. Raises Busy.
 
     An unknown passphrase costs the same derivation as a known one, so neither the answer
     nor its timing tells whether a workspace exists. A workspace kept at a lower cost than
@@ -96,19 +103,20 @@ def unlock(typed_passphrase: str) -> Unlocked | None:
     normalised = passphrase.normalise(typed_passphrase)
     workspace = Workspace.objects.filter(lookup=_lookup(normalised)).first()
     if workspace is None or not workspace.kdf_params:
-        with derivation_slot():
-            crypto.derive_kek(normalised, os.urandom(crypto.SALT_BYTES), current_params())
+        derive(crypto.derive_kek, normalised, os.urandom(crypto.SALT_BYTES), current_params())
         return None
     params = crypto.KdfParams.from_dict(workspace.kdf_params)
-    with derivation_slot():
-        kek = crypto.derive_kek(normalised, bytes(workspace.kdf_salt), params)
-    try:
-        data_key = crypto.open_sealed(
-            kek, bytes(workspace.wrapped_key), _wrap_ad(workspace.id, params)
-        )
-    except crypto.InvalidTag:
-        return None
+    kek = derive(crypto.derive_kek, normalised, bytes(workspace.kdf_salt), params)
     changes = {} if workspace.last_used == today() else {"last_used": today()}
+    wrapped = bytes(workspace.wrapped_key)
+    try:
+        data_key = crypto.open_sealed(kek, wrapped, _wrap_ad(workspace.id, params))
+    except crypto.InvalidTag:
+        try:
+            data_key = crypto.open_sealed(kek, wrapped, _wrap_ad_v1(workspace.id, params))
+        except crypto.InvalidTag:
+            return None
+        changes["wrapped_key"] = crypto.seal(kek, data_key, _wrap_ad(workspace.id, params))
     if params.below(current_params()):
         # Kept when the cost was lower: with the passphrase at hand, wrap the same data key
         # again at today's cost, so raising the settings protects old workspaces too. When

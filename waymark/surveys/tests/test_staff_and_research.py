@@ -2,15 +2,11 @@
 
 import csv
 import io
-import time
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from waymark.surveys.definitions import get_survey
 from waymark.surveys.models import ExportLog, Response
@@ -18,94 +14,68 @@ from waymark.surveys.responses import new_token, record_response
 from waymark.surveys.tests.helpers import HELP_US
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "a long staff password 1"
-
-
-def code_for(device: TOTPDevice, offset: int = 0) -> str:
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time() + offset
-    return f"{totp.token():06d}"
-
-
-def make_staff(django_user_model, name: str, researcher: bool):
-    user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True)
-    if researcher:
-        user.user_permissions.add(Permission.objects.get(codename="view_research"))
-    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    return user, device
 
 
 @pytest.fixture
-def researcher(django_user_model):
-    return make_staff(django_user_model, "rita", researcher=True)
-
-
-def log_in(client, username, device, code=None):
-    return client.post(
-        reverse("staff-login"),
-        {"username": username, "password": PASSWORD, "code": code or code_for(device)},
-    )
+def researcher(make_staff):
+    return make_staff("rita", "research")
 
 
 @pytest.fixture
 def research_client(client, researcher):
-    _user, device = researcher
-    assert log_in(client, "rita", device)["Location"] == reverse("staff-research")
+    assert researcher.sign_in(client)["Location"] == reverse("staff-team")
     return client
 
 
 def test_the_right_password_without_the_code_lets_nobody_in(client, researcher):
-    _user, device = researcher
-    response = log_in(client, "rita", device, code="000000")
+    response = researcher.sign_in(client, code="000000")
     assert "The user name, password or code is not right." in response.content.decode()
     assert client.get(reverse("staff-research"))["Location"] == reverse("staff-login")
 
 
 def test_password_and_code_open_the_research_view_and_the_admin(client, researcher):
-    user, device = researcher
-    log_in(client, "rita", device)
+    researcher.sign_in(client)
     assert client.get(reverse("staff-research")).status_code == 200
-    user.is_superuser = True
-    user.save()
+    researcher.user.is_superuser = True
+    researcher.user.save()
     assert client.get(reverse("admin:index")).status_code == 200
 
 
 def test_logging_in_stores_no_login_time(client, researcher):
-    user, device = researcher
-    log_in(client, "rita", device)
-    user.refresh_from_db()
-    assert user.last_login is None
+    researcher.sign_in(client)
+    researcher.user.refresh_from_db()
+    assert researcher.user.last_login is None
 
 
 def test_the_admin_refuses_a_staff_member_without_a_verified_code(client, django_user_model):
-    django_user_model.objects.create_superuser("root", password=PASSWORD)
-    client.login(username="root", password=PASSWORD)
+    django_user_model.objects.create_superuser("root", password="a long staff password 1")
+    client.login(username="root", password="a long staff password 1")
     assert client.get(reverse("admin:index")).status_code == 302
 
 
 def test_the_admin_sends_staff_to_the_one_login_and_back(client, researcher):
-    user, device = researcher
-    user.is_superuser = True
-    user.save()
+    researcher.user.is_superuser = True
+    researcher.user.save()
     wanted = reverse("admin:surveys_exportlog_changelist")
     to_login = client.get(wanted, follow=True).redirect_chain[-1][0]
     assert to_login == f"{reverse('staff-login')}?next={wanted}"
     assert client.post(reverse("admin:login"), {"username": "rita"}).status_code == 302
     response = client.post(
-        to_login, {"username": "rita", "password": PASSWORD, "code": code_for(device)}
+        to_login,
+        {"username": "rita", "password": researcher.password, "code": researcher.code()},
     )
     assert response["Location"] == wanted
     assert client.get(wanted).status_code == 200
 
 
-def test_people_who_are_not_researchers_get_nothing(client, django_user_model):
-    _user, device = make_staff(django_user_model, "sam", researcher=False)
+def test_people_who_are_not_researchers_get_nothing(client, make_staff):
+    sam = make_staff("sam")
     survey_url = reverse("staff-research-survey", args=[HELP_US])
     export_url = reverse("staff-research-export", args=[HELP_US])
     anonymous = Client()
     assert anonymous.get(survey_url)["Location"] == reverse("staff-login")
     assert anonymous.post(export_url, {"kind": "responses"}).status_code in {302, 403}
-    log_in(client, "sam", device)
+    sam.sign_in(client)
     assert client.get(reverse("staff-research"), follow=True).status_code == 404
     assert client.get(survey_url, follow=True).status_code == 404
     assert client.post(export_url, {"kind": "responses"}, follow=True).status_code == 404
@@ -251,7 +221,7 @@ def test_the_counts_export_leaves_small_cells_empty(research_client, settings):
 
 
 def test_responses_leave_only_through_the_audited_export_not_the_admin(research_client, researcher):
-    user, _device = researcher
+    user = researcher.user
     user.user_permissions.add(*Permission.objects.filter(content_type__app_label="surveys"))
     fill(1)
     row = Response.objects.get()
@@ -266,32 +236,9 @@ def test_responses_leave_only_through_the_audited_export_not_the_admin(research_
     assert ExportLog.objects.count() == 1
 
 
-def test_an_operator_creates_a_staff_user_with_a_totp_device(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEW_STAFF_PASSWORD", PASSWORD)
-    out = io.StringIO()
-    svg = tmp_path / "code.svg"
-    call_command(
-        "create_staff_user",
-        "nina",
-        "--researcher",
-        "--password-env",
-        "NEW_STAFF_PASSWORD",
-        "--qr-svg",
-        str(svg),
-        stdout=out,
-    )
-    assert "otpauth://totp/nina?secret=" in out.getvalue()
-    assert svg.read_text().startswith("<?xml") or "<svg" in svg.read_text()
-    device = TOTPDevice.objects.get(user__username="nina")
-    assert device.confirmed and device.user.is_staff
-    assert device.user.has_perm("surveys.view_research")
-    client = Client()
-    assert log_in(client, "nina", device)["Location"] == reverse("staff-research")
-
-
 def test_the_login_page_asks_for_the_code_and_needs_few_queries(
     client, researcher, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(2):
         html = client.get(reverse("staff-login")).content.decode()
-    assert 'name="code"' in html and 'autocomplete="one-time-code"' in html
+    assert 'name="code"' in html and 'inputmode="numeric"' in html

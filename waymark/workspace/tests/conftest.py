@@ -7,17 +7,10 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from waymark.workspace import crypto
+from waymark import crypto
 from waymark.workspace.store import store_for
 
 PASSPHRASE_ON_PAGE = re.compile(r'<p class="passphrase" id="passphrase">([^<]+)</p>')
-
-
-@pytest.fixture
-def fast_kdf(settings):
-    """For stories about something else than the key derivation itself."""
-    settings.WAYMARK_ARGON2_MEMORY_KIB = 8 * 1024
-    settings.WAYMARK_ARGON2_ITERATIONS = 1
 
 
 @pytest.fixture

@@ -1,14 +1,14 @@
 """Keep my work with a passphrase, and come back with it (SECURITY.md 2, 4, 7, 14, 15)."""
 
 import itertools
-from types import SimpleNamespace
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from waymark.workspace import limits
+from waymark.web import derivations
+from waymark.workspace import workspaces
 from waymark.workspace.models import SealedRecord, SessionRecord, Workspace
 from waymark.workspace.sessions import SessionStore
 from waymark.workspace.tests.conftest import answer, keep_work, read
@@ -113,28 +113,18 @@ def test_a_three_megabyte_post_is_refused(client):
     assert response.status_code == 400
 
 
-def test_a_burst_of_attempts_gets_a_clear_busy_page(client, settings, fast_kdf, monkeypatch):
-    monkeypatch.setattr(limits, "_budget", limits.MinuteBudget())  # this minute, from zero
-    settings.WAYMARK_UNLOCKS_PER_MINUTE = 2
-    for _ in range(2):
-        assert client.post(OPEN, {"passphrase": "a b c d e f g"}).status_code == 200
-    busy = client.post(OPEN, {"passphrase": "a b c d e f g"})
+def test_when_the_derivation_line_is_full_the_next_person_is_told_at_once(
+    client, fast_kdf, full_derivation_pool
+):
+    with full_derivation_pool():
+        busy = client.post(OPEN, {"passphrase": "a b c d e f g"})
     assert busy.status_code == 503
     assert busy["Retry-After"].isdigit()
     assert "Busy, try again in a moment" in busy.text
-    # The budget is one number in memory: nothing about the attempts reaches the database.
-    assert "unlock" not in " ".join(connection.introspection.table_names())
-
-
-def test_when_every_derivation_slot_is_taken_the_next_person_is_told_to_wait(
-    client, settings, fast_kdf
-):
-    settings.WAYMARK_UNLOCK_CONCURRENCY = 1
-    settings.WAYMARK_UNLOCK_WAIT_SECONDS = 0
-    with limits.derivation_slot():
-        busy = client.post(OPEN, {"passphrase": "a b c d e f g"})
-    assert busy.status_code == 503
+    # The line empties as derivations finish: nothing was spent that the next person needs.
     assert client.post(OPEN, {"passphrase": "a b c d e f g"}).status_code == 200
+    # The line is in memory: nothing about attempts reaches the database.
+    assert "unlock" not in " ".join(connection.introspection.table_names())
 
 
 def test_the_pages_use_few_queries(client, fast_kdf, django_assert_max_num_queries):
@@ -197,15 +187,43 @@ def test_a_busy_moment_opens_the_workspace_and_leaves_the_rewrap_for_later(
     phrase = keep_work(client)
     kept = Workspace.objects.get()
     settings.WAYMARK_ARGON2_ITERATIONS = 2
-    # One derivation left in a minute that does not end: enough to open, none for the wrap.
-    monkeypatch.setattr(limits, "time", SimpleNamespace(monotonic=lambda: 0.0))
-    monkeypatch.setattr(limits, "_budget", limits.MinuteBudget())
-    settings.WAYMARK_UNLOCKS_PER_MINUTE = 1
+    # The line fills up just after this person's key is derived: enough to open, no place
+    # left for the wrap at the new cost.
+    places = iter([True])
+
+    def line_then_full(work, *args):
+        if next(places, False):
+            return derivations.derive(work, *args)
+        raise derivations.Busy
+
+    monkeypatch.setattr(workspaces, "derive", line_then_full)
     busy_moment = Client()
     assert busy_moment.post(OPEN, {"passphrase": phrase}).status_code == 302
     assert read(busy_moment, "answer") == {"ex5": {"text": SENTINEL}}
     assert Workspace.objects.get().kdf_params == kept.kdf_params
 
-    settings.WAYMARK_UNLOCKS_PER_MINUTE = 10
+    monkeypatch.undo()
     assert Client().post(OPEN, {"passphrase": phrase}).status_code == 302
     assert Workspace.objects.get().kdf_params == {**kept.kdf_params, "iterations": 2}
+
+
+def test_a_key_wrapped_before_canonical_binding_still_opens_and_is_bound_anew(client, fast_kdf):
+    from waymark import crypto
+    from waymark.workspace import passphrase
+
+    answer(client, "answer", "ex5", {"text": SENTINEL})
+    phrase = keep_work(client)
+    kept = Workspace.objects.get()
+    params = crypto.KdfParams.from_dict(kept.kdf_params)
+    kek = crypto.derive_kek(passphrase.normalise(phrase), bytes(kept.kdf_salt), params)
+    data_key = crypto.open_sealed(
+        kek, bytes(kept.wrapped_key), workspaces._wrap_ad(kept.id, params)
+    )
+    legacy = crypto.seal(kek, data_key, workspaces._wrap_ad_v1(kept.id, params))
+    Workspace.objects.filter(id=kept.id).update(wrapped_key=legacy)
+
+    again = Client()
+    assert again.post(OPEN, {"passphrase": phrase}).status_code == 302
+    assert read(again, "answer") == {"ex5": {"text": SENTINEL}}
+    rebound = bytes(Workspace.objects.get().wrapped_key)
+    assert crypto.open_sealed(kek, rebound, workspaces._wrap_ad(kept.id, params)) == data_key

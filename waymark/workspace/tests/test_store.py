@@ -7,7 +7,8 @@ from django.conf import settings
 from django.test import RequestFactory
 from django.urls import reverse
 
-from waymark.workspace import crypto, records, workspaces
+from waymark import crypto
+from waymark.workspace import records, workspaces
 from waymark.workspace.models import SealedRecord, SessionRecord, Workspace
 from waymark.workspace.sessions import SessionStore, row_id
 from waymark.workspace.store import DATA_KEY, store_for, unlocked_from

@@ -2,7 +2,7 @@
 
 import pytest
 
-from waymark.workspace import crypto
+from waymark import crypto
 
 PHRASE = "gloater antarctic ajar coherence dealing unfixed ploy"
 FULL = crypto.KdfParams(memory_kib=64 * 1024, iterations=3, lanes=1)
@@ -51,3 +51,35 @@ def test_stored_parameters_survive_a_round_trip_and_unknown_ones_are_refused():
     assert crypto.KdfParams.from_dict(FULL.as_dict()) == FULL
     with pytest.raises(ValueError):
         crypto.KdfParams.from_dict({**FULL.as_dict(), "algorithm": "md5"})
+
+
+def test_associated_data_parts_cannot_be_shifted_from_one_to_the_next():
+    assert crypto.bound_to("ab", "c") != crypto.bound_to("a", "bc")
+    assert crypto.bound_to("a", 1) == crypto.bound_to(b"a", "1")
+    assert crypto.bound_to() != crypto.bound_to("")
+
+
+def test_a_seal_to_a_public_key_opens_only_with_its_private_key():
+    private, public = crypto.new_key_pair()
+    sealed = crypto.seal_to(public, b"for the team", b"response 1")
+    assert crypto.open_sealed_to(private, sealed, b"response 1") == b"for the team"
+    other_private, _ = crypto.new_key_pair()
+    with pytest.raises(crypto.InvalidTag):
+        crypto.open_sealed_to(other_private, sealed, b"response 1")
+    with pytest.raises(crypto.InvalidTag):
+        crypto.open_sealed_to(private, sealed, b"response 2")
+    tampered = bytearray(sealed)
+    tampered[3] ^= 1
+    with pytest.raises(crypto.InvalidTag):
+        crypto.open_sealed_to(private, bytes(tampered), b"response 1")
+    # A forged sender key of low order (all zeros) is refused, not opened with a zero secret.
+    with pytest.raises(crypto.InvalidTag):
+        crypto.open_sealed_to(private, bytes(32) + sealed[32:], b"response 1")
+    with pytest.raises(crypto.InvalidTag):
+        crypto.open_sealed_to(private, sealed[:20], b"response 1")
+
+
+def test_two_seals_of_the_same_text_share_nothing_visible():
+    _, public = crypto.new_key_pair()
+    first, second = (crypto.seal_to(public, b"same", b"ad") for _ in range(2))
+    assert first[:32] != second[:32] and first[32:] != second[32:]

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class StaffConfig(AppConfig):
+    name = "waymark.staff"
+    label = "staff"
+
+    def ready(self):
+        from django.contrib.auth import user_logged_in
+        from django.contrib.auth.models import update_last_login
+
+        from waymark.staff import teams
+
+        # A login time is a precise time of someone's action: not kept (SECURITY.md 9).
+        user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
+        teams.connect_signals()

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from waymark.staff import views
+
+urlpatterns = [
+    path("", views.staff_login, name="staff-login"),
+    path("logout/", views.staff_logout, name="staff-logout"),
+    path("team/", views.team, name="staff-team"),
+]
