@@ -175,6 +175,8 @@ WAYMARK_SESSION_MAX_HOURS = min(env_int("WAYMARK_SESSION_MAX_HOURS", 12), 12)
 SESSION_COOKIE_AGE = WAYMARK_SESSION_MAX_HOURS * 3600
 
 CSRF_COOKIE_NAME = "wm_csrf"
+# A session cookie like every other: gone when the browser closes (SECURITY.md 6).
+CSRF_COOKIE_AGE = None
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SECURE = HTTPS
@@ -253,6 +255,17 @@ ADMINS: list[tuple[str, str]] = []
 
 # --- Waymark's own settings ------------------------------------------------------------
 WAYMARK_SITE_NAME = os.environ.get("WAYMARK_SITE_NAME", "Waymark")
+# Words that must never be in a page title, an address or a download's name: browser history,
+# tabs and bookmarks show them to anyone with the device. Lower-case beginnings of words, in
+# every language served; an operator adds their own (docs/security.md).
+WAYMARK_SENSITIVE_WORDS = env_list(
+    "WAYMARK_SENSITIVE_WORDS",
+    [
+        *("csam", "child", "abuse", "sexual", "paedo", "pedo", "porn", "minor", "offend"),
+        *("exploit", "groom", "illegal", "lapsi", "lasten", "hyväksikäyt", "seksuaal"),
+        *("pedofil", "abuso", "niño", "niña", "infantil", "menores", "explotación"),
+    ],
+)
 WAYMARK_QUICK_EXIT_URL = os.environ.get("WAYMARK_QUICK_EXIT_URL", "https://www.wikipedia.org/")
 WAYMARK_CONTENT_DIR = Path(os.environ.get("WAYMARK_CONTENT_DIR", BASE_DIR / "content"))
 WAYMARK_WORKSPACE_RETENTION_DAYS = env_int("WAYMARK_WORKSPACE_RETENTION_DAYS", 180)

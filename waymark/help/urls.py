@@ -6,4 +6,5 @@ app_name = "help"
 urlpatterns = [
     path("", views.help_now, name="now"),
     path("privacy/", views.privacy, name="privacy"),
+    path("exit/", views.quick_exit, name="quick-exit"),
 ]

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import get_language
 
@@ -32,3 +33,17 @@ def privacy(request):
             "survey_retention_days": settings.WAYMARK_SURVEY_RETENTION_DAYS,
         },
     )
+
+
+def quick_exit(request):
+    """Leaves at once for a neutral site, and tells the browser to forget this one.
+
+    Clear-Site-Data removes this site's cookies, cache and storage from the browser (browsers
+    honour it over HTTPS, on localhost and on onion services). The session row goes too, so
+    nothing of the visit can be opened again. History is the browser's own: the privacy page
+    says how to clear it.
+    """
+    request.session.flush()
+    response = HttpResponseRedirect(settings.WAYMARK_QUICK_EXIT_URL, status=303)
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response

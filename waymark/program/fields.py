@@ -42,7 +42,7 @@ def _text(field: Field) -> SafeString:
     described = _described_by(q.help and f"{q.id}-hint", field.error and f"{q.id}-error")
     if q.type == "long_text":
         control = format_html(
-            '<textarea id="{}" name="{}" rows="5"{}{}>{}</textarea>',
+            '<textarea id="{}" name="{}" rows="5" autocomplete="off"{}{}>{}</textarea>',
             q.id,
             q.id,
             described,
@@ -51,7 +51,7 @@ def _text(field: Field) -> SafeString:
         )
     else:
         control = format_html(
-            '<input type="text" id="{}" name="{}" value="{}"{}{}>',
+            '<input type="text" id="{}" name="{}" value="{}" autocomplete="off"{}{}>',
             q.id,
             q.id,
             field.text,
@@ -94,7 +94,7 @@ def _choices(field: Field) -> SafeString:
     other = (
         format_html(
             '<label for="{}--other">{}</label>\n'
-            '<input type="text" id="{}--other" name="{}--other" value="{}">\n',
+            '<input type="text" id="{}--other" name="{}--other" value="{}" autocomplete="off">\n',
             q.id,
             _("Something else (optional)"),
             q.id,

@@ -60,6 +60,8 @@ def _render_page(request, program, page, records, saved="", submitted=None, stat
         "program": program,
         "chapter": chapter,
         "page": page,
+        # Titles stay neutral: tabs, history and bookmarks show a number, not the topic.
+        "page_number": chapter.pages.index(page) + 1,
         "blocks": blocks,
         "has_forms": bool(page.forms),
         "is_last": chapter.pages[-1].id == page.id,
@@ -113,9 +115,9 @@ def page(request, chapter_id, page_id):
     if found is None:
         raise Http404
     store = store_for(request)
-    # Only a person who already has a session (answers, a workspace) gets a progress mark:
-    # reading alone leaves nothing on the server.
-    if request.session.session_key:
+    # Only a person who already has a workspace gets a progress mark: reading alone, or with
+    # a cookie the server does not know, leaves nothing on the server.
+    if store.has_workspace:
         progress = answers.visit(
             store.get(answers.PROGRESS, answers.PROGRESS_ID), chapter_id, page_id
         )

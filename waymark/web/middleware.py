@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponseNotAllowed
 from django.middleware.csrf import CsrfViewMiddleware
 
 # Request headers that could tell who or where a person is. They are removed before any
@@ -18,6 +19,8 @@ IDENTIFYING_HEADERS = (
     "HTTP_VIA",
 )
 UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 - a placeholder address, not a bind
+# Pages are read and forms are posted; nothing else is served (TRACE would echo a request).
+SERVED_METHODS = ("GET", "HEAD", "POST")
 
 PAGE_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -44,7 +47,10 @@ class PrivacyAndSecurityHeadersMiddleware:
         for header in IDENTIFYING_HEADERS:
             meta.pop(header, None)
         meta["REMOTE_ADDR"] = UNKNOWN_ADDRESS
-        response = self.get_response(request)
+        if request.method in SERVED_METHODS:
+            response = self.get_response(request)
+        else:
+            response = HttpResponseNotAllowed(SERVED_METHODS)
         path = request.path
         response["Content-Security-Policy"] = (
             STAFF_POLICY if path.startswith(self.staff_prefix) else PAGE_POLICY

@@ -7,12 +7,16 @@ response as public with `public_page`; this WSGI wrapper keeps the finished byte
 the next cookie-less GET for that path without entering Django.
 
 What can never be cached: a request with any cookie (it may carry a session), a query string, a
-method other than GET or HEAD, a response that sets a cookie or that the view did not mark.
+method other than GET or HEAD, a Host that ALLOWED_HOSTS does not name (Django answers it with
+400), a response that sets a cookie or that the view did not mark.
 """
 
 import time
 from collections.abc import Callable, Iterable
 from functools import wraps
+
+from django.conf import settings
+from django.http.request import split_domain_port, validate_host
 
 MARK = "X-Waymark-Public"
 MAX_ENTRIES = 2_000
@@ -43,6 +47,7 @@ class PublicPageCache:
             environ.get("REQUEST_METHOD") in ("GET", "HEAD")
             and not environ.get("HTTP_COOKIE")
             and not environ.get("QUERY_STRING")
+            and _allowed_host(environ)
         )
         if not cacheable:
             return self._without_mark(environ, start_response)
@@ -80,6 +85,13 @@ class PublicPageCache:
             return start_response(status, _strip_mark(headers), exc_info)
 
         return self.app(environ, strip)
+
+
+def _allowed_host(environ: dict) -> bool:
+    """Whether Django would serve this Host: else it must reach Django, which refuses it."""
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    domain, _port = split_domain_port(host)
+    return bool(domain) and validate_host(domain, settings.ALLOWED_HOSTS)
 
 
 def _strip_mark(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -42,6 +42,12 @@ class AnswerStore:
         self._session = session
 
     @property
+    def has_workspace(self) -> bool:
+        """Whether the person already has records here. Reading the session tells: a cookie
+        the server does not know opens an empty session, which has none."""
+        return unlocked_from(self._session) is not None
+
+    @property
     def saved(self) -> bool:
         """Whether the person keeps their work with a passphrase (else it ends with the session)."""
         return bool(self._session.get(SAVED))

@@ -181,10 +181,10 @@ def download_html(request):
     body = render_to_string(
         "workspace/workbook_download.html", _workbook_context(request), request=request
     )
-    return _attachment(body, "text/html; charset=utf-8", "waymark-workbook.html")
+    return _attachment(body, "text/html; charset=utf-8", "notes.html")
 
 
 @require_GET
 def download_text(request):
     body = render_to_string("workspace/workbook_download.txt", _workbook_context(request))
-    return _attachment(body, "text/plain; charset=utf-8", "waymark-workbook.txt")
+    return _attachment(body, "text/plain; charset=utf-8", "notes.txt")

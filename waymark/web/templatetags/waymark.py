@@ -1,9 +1,28 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.translation import get_language, get_language_info, override
 
 register = template.Library()
+
+
+def same_page_in(path: str, language: str) -> str:
+    """This page's address in another language, or that language's start page.
+
+    Built from the page the URL conf found, never from the request path itself: a path
+    such as "//evil.example/" would otherwise come back as a link to another site.
+    """
+    try:
+        match = resolve(path)
+    except Resolver404:
+        match = None
+    with override(language):
+        if match is not None and match.view_name:
+            try:
+                return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                pass  # a catch-all view (the admin's) that has no address of its own
+        return f"/{language}/"
 
 
 @register.inclusion_tag("web/_language_links.html", takes_context=True)
@@ -20,7 +39,7 @@ def language_links(context):
                     {
                         "code": code,
                         "name": info["name_local"],
-                        "url": translate_url(request.path, code),
+                        "url": same_page_in(request.path_info, code),
                     }
                 )
     return {"links": links}

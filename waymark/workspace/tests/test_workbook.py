@@ -46,7 +46,7 @@ def test_the_offline_file_holds_every_answer_and_nothing_that_calls_out(client, 
     answer(client, "answer", "ex5", {"text": SENTINEL + "\nsecond line"})
     response = client.get(reverse("workspace:download-html"))
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="waymark-workbook.html"'
+    assert response["Content-Disposition"] == 'attachment; filename="notes.html"'
     assert response["Cache-Control"] == "no-store"
     body = response.text
     assert "workbook &lt;sentinel&gt; &amp; answer<br>second line" in body
