@@ -57,6 +57,19 @@ class Form:
             data.setdefault(control.name, []).append(value)
         return data
 
+    def names(self) -> list[str]:
+        """Every field the form can send, ticked or not (buttons and the CSRF token aside)."""
+        return sorted(
+            {
+                control.name
+                for control in self.controls
+                if control.name
+                and control.name != "csrfmiddlewaretoken"
+                and control.tag != "button"
+                and control.type not in ("submit", "reset", "image")
+            }
+        )
+
     def buttons(self) -> list[dict[str, str]]:
         """The extra name and value each named button adds when pressed ({} for unnamed)."""
         found = [
@@ -161,7 +174,8 @@ def walk(client, *starts: str, submit_forms: bool = False, most: int = MOST_PAGE
 
     Yields a Visit per address; redirects within the site are followed as links. With
     `submit_forms`, each form that posts is also sent once as it stands (its first button),
-    and the walk goes on from where it leads: survey pages, a passphrase being shown. The
+    and the walk goes on from where it leads: survey pages, a passphrase being shown. A form
+    with several buttons is sent once with each (Next, Back, Stop). The
     quick exit is not taken: it would end the walker's session.
     """
     seen: set[str] = set()
@@ -178,12 +192,12 @@ def walk(client, *starts: str, submit_forms: bool = False, most: int = MOST_PAGE
         if not submit_forms:
             continue
         for form in visit.forms:
-            button = form.buttons()[0]
-            key = (form.action, tuple(sorted(form.values())), tuple(button))
-            if form.method != "post" or key in sent:
-                continue
-            sent.add(key)
-            data = {**form.values(), **{name: [value] for name, value in button.items()}}
-            posted = _visit(form.action, client.post(form.action, data))
-            yield posted
-            queue.extend(_next_addresses(posted))
+            for button in form.buttons():
+                key = (form.action, tuple(form.names()), tuple(button.items()))
+                if form.method != "post" or key in sent:
+                    continue
+                sent.add(key)
+                data = {**form.values(), **{name: [value] for name, value in button.items()}}
+                posted = _visit(form.action, client.post(form.action, data))
+                yield posted
+                queue.extend(_next_addresses(posted))
