@@ -193,6 +193,21 @@ def database_dump():
 
 
 @pytest.fixture
+def server_env(tmp_path):
+    """The whole environment of a Waymark process that a test starts, as docs/deploy.md sets
+    it: secrets of its own and a data folder not yet made; nothing else of this machine's."""
+    from waymark.env import fresh_secrets
+
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "waymark.settings",
+        "WAYMARK_DATA_DIR": str(tmp_path / "data"),
+        **fresh_secrets(),
+    }
+
+
+@pytest.fixture
 def captured_log():
     """Everything the real console log handler writes, at DEBUG level, as text."""
     handler = next(h for h in logging.getLogger("django").handlers if h.filters)
