@@ -23,6 +23,10 @@ sys.path.insert(0, str(ROOT))
 os.environ["WAYMARK_DATA_DIR"] = tempfile.mkdtemp(prefix="waymark-bench-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waymark.settings")
 
+from waymark.env import use_fresh_secrets  # noqa: E402
+
+use_fresh_secrets()
+
 import django  # noqa: E402
 
 django.setup()

@@ -18,9 +18,7 @@ def test_the_shipped_content_passes_the_check():
     assert "Content OK" in result.stdout
 
 
-def test_broken_content_is_listed_with_file_and_line_even_though_apps_load_it(
-    tmp_path, server_env
-):
+def test_broken_content_is_listed_with_file_and_line_even_though_apps_load_it(tmp_path, server_env):
     content = tmp_path / "content"
     shutil.copytree(settings.WAYMARK_CONTENT_DIR, content)
     page = next((content / "en" / "chapters").glob("06-*/01-*.md"))
