@@ -200,3 +200,13 @@ def test_the_production_server_will_not_start_half_configured(server_env, change
     assert named in said[0]
     if "DEBUG" not in named:
         assert "Generate one with: python3 -c" in said[0]
+
+
+def test_a_command_without_its_secrets_says_what_to_set_in_one_line(server_env):
+    env = {**server_env, "WAYMARK_LOOKUP_PEPPER": ""}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("Waymark is not configured: WAYMARK_LOOKUP_PEPPER is not set.")
+    assert len(result.stderr.strip().splitlines()) == 1

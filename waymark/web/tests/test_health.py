@@ -24,6 +24,13 @@ def test_the_health_check_says_ok_and_nothing_else(client):
 
 
 @pytest.mark.django_db
+def test_a_load_balancer_may_poll_over_plain_http_behind_a_tls_site(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/health/").status_code == 200
+    assert client.get("/en/").status_code == 301
+
+
+@pytest.mark.django_db
 def test_the_health_check_has_no_language_prefix_and_takes_no_post(client):
     assert client.get("/en/health/").status_code == 404
     assert client.head("/health/").status_code == 200
