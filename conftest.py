@@ -9,6 +9,8 @@ import io
 import json
 import logging
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -205,6 +207,24 @@ def server_env(tmp_path):
         "WAYMARK_DATA_DIR": str(tmp_path / "data"),
         **fresh_secrets(),
     }
+
+
+@pytest.fixture
+def run_waymark(server_env):
+    """Runs `python <args>` in the repository with server_env, changed by the keywords given:
+    `run_waymark("manage.py", "migrate", DATABASE_URL=...)`. Returns the finished process."""
+
+    def run(*args: str, **changes: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, *args],
+            cwd=ROOT,
+            env={**server_env, **changes},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    return run
 
 
 @pytest.fixture

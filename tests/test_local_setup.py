@@ -4,41 +4,45 @@ removes what can be built again, never the database or the secrets that open it.
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _make_local_env(file: Path) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "waymark.env", str(file)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
+@pytest.fixture
+def make_local_env(run_waymark):
+    """What `make run` does first: `python -m waymark.env var/local.env`."""
+
+    def make(file: Path) -> str:
+        result = run_waymark("-m", "waymark.env", str(file))
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    return make
 
 
 def _values(file: Path) -> dict[str, str]:
     return dict(line.split("=", 1) for line in file.read_text().splitlines())
 
 
-def test_the_local_secrets_are_made_once_private_and_never_changed(tmp_path):
+def test_the_local_secrets_are_made_once_private_and_never_changed(make_local_env, tmp_path):
     file = tmp_path / "var" / "local.env"
-    said = _make_local_env(file)
+    said = make_local_env(file)
     assert "SECRET_KEY generated" in said and "WAYMARK_LOOKUP_PEPPER generated" in said
     first = _values(file)
     assert len(first["SECRET_KEY"]) >= 50 and len(first["WAYMARK_LOOKUP_PEPPER"]) >= 50
     assert stat.S_IMODE(file.stat().st_mode) == stat.S_IRUSR | stat.S_IWUSR
     assert stat.S_IMODE(file.parent.stat().st_mode) == stat.S_IRWXU
 
-    assert _make_local_env(file) == ""
+    assert make_local_env(file) == ""
     assert _values(file) == first
 
 
-def test_a_secret_the_file_lacks_is_added_and_an_earlier_generated_one_carried_over(tmp_path):
+def test_a_secret_the_file_lacks_is_added_and_an_earlier_generated_one_carried_over(
+    make_local_env, tmp_path
+):
     """An install from before var/local.env kept its pepper in var/lookup_pepper: saved
     workspaces stay reachable."""
     var = tmp_path / "var"
@@ -47,7 +51,7 @@ def test_a_secret_the_file_lacks_is_added_and_an_earlier_generated_one_carried_o
     file = var / "local.env"
     file.write_text("SECRET_KEY=" + "k" * 50)  # written by hand, no newline at the end
 
-    said = _make_local_env(file)
+    said = make_local_env(file)
 
     assert said.startswith("WAYMARK_LOOKUP_PEPPER generated")
     assert _values(file) == {

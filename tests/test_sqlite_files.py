@@ -7,11 +7,6 @@ Runs a Waymark process with the production settings (no DATABASE_URL) and the co
 
 import json
 import stat
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
 
 WRITE_AND_LOOK = """
 import json
@@ -48,15 +43,9 @@ print(json.dumps({
 """
 
 
-def test_the_database_is_its_owners_alone_and_deleted_rows_are_overwritten(server_env):
-    result = subprocess.run(
-        [sys.executable, "-c", WRITE_AND_LOOK],
-        cwd=ROOT,
-        env=server_env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+def test_the_database_is_its_owners_alone_and_deleted_rows_are_overwritten(run_waymark):
+    result = run_waymark("-c", WRITE_AND_LOOK)
+    assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout)
     assert seen["folder"] == oct(stat.S_IRWXU)
     assert seen["database"] == oct(stat.S_IRUSR | stat.S_IWUSR)

@@ -1,14 +1,8 @@
 """The health check a load balancer polls: "ok" with a working database, 503 without one."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from waymark.web.page_cache import MARK
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.django_db
@@ -53,14 +47,7 @@ print(response.status_code, response.content.decode())
         "sqlite:////dev/null/waymark.sqlite3",  # a folder that cannot be made
     ],
 )
-def test_the_health_check_says_unavailable_when_the_database_is_down(server_env, database):
-    result = subprocess.run(
-        [sys.executable, "-c", ASK_FOR_HEALTH],
-        cwd=ROOT,
-        env={**server_env, "DATABASE_URL": database},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+def test_the_health_check_says_unavailable_when_the_database_is_down(run_waymark, database):
+    result = run_waymark("-c", ASK_FOR_HEALTH, DATABASE_URL=database)
     assert result.stdout.strip() == "503 unavailable", result.stderr
     assert "server error: 503 Service Unavailable" in result.stderr
