@@ -30,7 +30,7 @@ def _values(file: Path) -> dict[str, str]:
 def test_the_local_secrets_are_made_once_private_and_never_changed(make_local_env, tmp_path):
     file = tmp_path / "var" / "local.env"
     said = make_local_env(file)
-    assert "SECRET_KEY generated" in said and "WAYMARK_LOOKUP_PEPPER generated" in said
+    assert "SECRET_KEY added" in said and "WAYMARK_LOOKUP_PEPPER added" in said
     first = _values(file)
     assert len(first["SECRET_KEY"]) >= 50 and len(first["WAYMARK_LOOKUP_PEPPER"]) >= 50
     assert stat.S_IMODE(file.stat().st_mode) == stat.S_IRUSR | stat.S_IWUSR
@@ -53,7 +53,7 @@ def test_a_secret_the_file_lacks_is_added_and_an_earlier_generated_one_carried_o
 
     said = make_local_env(file)
 
-    assert said.startswith("WAYMARK_LOOKUP_PEPPER generated")
+    assert said.startswith("WAYMARK_LOOKUP_PEPPER added")
     assert _values(file) == {
         "SECRET_KEY": "k" * 50,
         "WAYMARK_LOOKUP_PEPPER": "the-pepper-an-earlier-version-made",

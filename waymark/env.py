@@ -20,9 +20,9 @@ from django.core.exceptions import ImproperlyConfigured
 
 class Secret(NamedTuple):
     shortest: int
-    # Where an earlier Waymark generated it, in the data folder.
-    earlier_file: str
-    keep_because: str
+    # Where an earlier Waymark generated it, in the data folder, and why to keep that value.
+    earlier_file: str | None = None
+    keep_because: str = ""
 
 
 # The lookup pepper has no minimum length: it cannot change once workspaces are kept under it
@@ -66,11 +66,13 @@ def env_secret(name: str) -> str:
     if len(value) >= secret.shortest:
         return value
     problem = "is not set" if not value else f"is shorter than {secret.shortest} characters"
-    raise ImproperlyConfigured(
-        f"{name} {problem}. Generate one with: {HOW_TO_GENERATE} (an earlier Waymark kept "
-        f"it in the data folder's {secret.earlier_file} file: use that value instead, "
-        f"{secret.keep_because})."
-    )
+    message = f"{name} {problem}. Generate one with: {HOW_TO_GENERATE}"
+    if secret.earlier_file:
+        message += (
+            f" (an earlier Waymark kept it in the data folder's {secret.earlier_file} file: "
+            f"use that value instead, {secret.keep_because})."
+        )
+    raise ImproperlyConfigured(message)
 
 
 def production_problem() -> str | None:
@@ -115,12 +117,13 @@ def complete_env_file(path: Path) -> list[str]:
             handle.write("\n")
         fresh = fresh_secrets()
         for name in added:
-            earlier = path.parent / SECRETS[name].earlier_file
-            value = earlier.read_text().strip() if earlier.exists() else fresh[name]
+            earlier = SECRETS[name].earlier_file
+            kept = path.parent / earlier if earlier else None
+            value = kept.read_text().strip() if kept and kept.exists() else fresh[name]
             handle.write(f"{name}={value}\n")
     return added
 
 
 if __name__ == "__main__":
     for added in complete_env_file(Path(sys.argv[1])):
-        print(f"{added} generated into {sys.argv[1]}: keep it, and keep it private.")
+        print(f"{added} added to {sys.argv[1]}: keep it, and keep it private.")
