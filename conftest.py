@@ -9,6 +9,8 @@ import io
 import json
 import logging
 import os
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -286,6 +288,39 @@ def dump_database(skip: tuple[str, ...] = ()) -> str:
 @pytest.fixture
 def database_dump():
     return dump_database
+
+
+@pytest.fixture
+def server_env(tmp_path):
+    """The whole environment of a Waymark process that a test starts, as docs/deploy.md sets
+    it: secrets of its own and a data folder not yet made; nothing else of this machine's."""
+    from waymark.env import fresh_secrets
+
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "waymark.settings",
+        "WAYMARK_DATA_DIR": str(tmp_path / "data"),
+        **fresh_secrets(),
+    }
+
+
+@pytest.fixture
+def run_waymark(server_env):
+    """Runs `python <args>` in the repository with server_env, changed by the keywords given:
+    `run_waymark("manage.py", "migrate", DATABASE_URL=...)`. Returns the finished process."""
+
+    def run(*args: str, **changes: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, *args],
+            cwd=ROOT,
+            env={**server_env, **changes},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    return run
 
 
 @pytest.fixture

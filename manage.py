@@ -11,9 +11,14 @@ def main():
     if sys.argv[1:2] == ["check_content"]:
         # Start even with broken content, so the check can list every problem.
         os.environ["WAYMARK_CHECKING_CONTENT"] = "1"
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except ImproperlyConfigured as error:
+        # A missing secret or a malformed setting: its message says what to do.
+        sys.exit(f"Waymark is not configured: {error}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ import gzip
 import http.cookiejar
 import os
 import re
-import secrets
 import shutil
 import subprocess
 import sys
@@ -19,6 +18,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from waymark.env import fresh_secrets  # noqa: E402
+
 APP_PORT, NGINX_PORT = 8731, 8732
 DURATION = os.environ.get("BENCH_SECONDS", "10")
 PATHS = sys.argv[1:] or [
@@ -75,7 +78,7 @@ def main() -> None:
     env = {
         **os.environ,
         "WAYMARK_DATA_DIR": str(work / "data"),
-        "SECRET_KEY": secrets.token_urlsafe(50),
+        **fresh_secrets(),
         "DEBUG": "false",
         "WAYMARK_BIND": f"127.0.0.1:{APP_PORT}",
         "WAYMARK_LOG_LEVEL": "WARNING",

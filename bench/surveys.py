@@ -43,6 +43,9 @@ def child(database_url: str) -> dict:
     os.environ["WAYMARK_DATA_DIR"] = tempfile.mkdtemp(prefix="waymark-bench-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waymark.settings")
     sys.path.insert(0, str(ROOT))
+    from waymark.env import use_fresh_secrets
+
+    use_fresh_secrets()
     if database_url.startswith("postgres"):
         recreate_postgres(database_url)
 

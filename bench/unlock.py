@@ -23,15 +23,19 @@ sys.path.insert(0, str(ROOT))
 os.environ["WAYMARK_DATA_DIR"] = tempfile.mkdtemp(prefix="waymark-bench-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waymark.settings")
 
+from waymark.env import use_fresh_secrets  # noqa: E402
+
+use_fresh_secrets()
+
 import django  # noqa: E402
 
 django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from waymark.workspace.limits import Busy  # noqa: E402
 
 from waymark.workspace import passphrase, workspaces  # noqa: E402
-from waymark.workspace.limits import Busy  # noqa: E402
 
 SEQUENTIAL = 20
 SIMULTANEOUS = 50

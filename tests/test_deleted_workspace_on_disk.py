@@ -6,7 +6,6 @@ that the old passphrase would open.
 """
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -42,15 +41,9 @@ print(json.dumps([t.hex() for t in traces]))
 """
 
 
-def test_a_deleted_workspace_leaves_no_wrapped_key_or_record_in_any_file(tmp_path):
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "waymark.settings",
-        "PYTHONPATH": str(ROOT),
-    }
-    data, copy = tmp_path / "data", tmp_path / "copy"
-    env["WAYMARK_DATA_DIR"] = str(data)
+def test_a_deleted_workspace_leaves_no_wrapped_key_or_record_in_any_file(tmp_path, server_env):
+    env = {**server_env, "PYTHONPATH": str(ROOT)}
+    data, copy = Path(env["WAYMARK_DATA_DIR"]), tmp_path / "copy"
     result = subprocess.run(
         [sys.executable, "-c", PERSON_KEEPS_AND_DELETES, str(data), str(copy)],
         cwd=ROOT,

@@ -88,3 +88,4 @@ def test_a_crash_while_saving_an_answer_reports_the_fault_but_not_the_answer(
     assert "Internal Server Error" in log and "ValueError" in log and "broken_seal" in log
     assert ANSWER_SENTINEL not in log
     assert "q5-describe" not in log
+    assert "/en/exercise/" not in log  # nor the address of the page

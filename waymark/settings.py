@@ -1,69 +1,32 @@
 """Waymark's one settings module, configured from environment variables.
 
-Every default is safe for a person running Waymark on their own machine with `make run`.
-A production deployment sets `SECRET_KEY`, `ALLOWED_HOSTS` and (usually) `DATABASE_URL`;
-docs/deploy.md lists every variable.
+It reads the environment and nothing else, and writes no file. Every default is safe for a
+person running Waymark on their own machine with `make run`; the two secrets have no default
+(`make run` keeps them in var/local.env). A production deployment sets `SECRET_KEY`,
+`WAYMARK_LOOKUP_PEPPER`, `ALLOWED_HOSTS` and (usually) `DATABASE_URL`; docs/deploy.md lists
+every variable.
 """
 
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from waymark.env import env_bool, env_int, env_list, env_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
-
-
 DEBUG = env_bool("DEBUG", False)
 
-# Where the SQLite database and the generated local secret live. Kept out of the code tree
-# in production by setting WAYMARK_DATA_DIR.
+# Where the SQLite database and the collected static files live. Kept out of the code tree in
+# production by setting WAYMARK_DATA_DIR.
 DATA_DIR = Path(os.environ.get("WAYMARK_DATA_DIR", BASE_DIR / "var"))
 
-
-def _local_secret(name: str) -> str:
-    """A secret generated once per data folder, so a local install needs no hand-made file.
-
-    Several app servers must share their secrets: they set them in the environment instead.
-    """
-    path = DATA_DIR / name
-    if not path.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_urlsafe(50))
-    return path.read_text().strip()
-
-
-SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret("secret_key")
-if len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
+# No default: see waymark/env.py. The old key may stay in SECRET_KEY_FALLBACKS for a while
+# after a rotation, so that staff stay signed in (docs/deploy.md).
+SECRET_KEY = env_secret("SECRET_KEY")
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 # Behind a TLS-terminating proxy set WAYMARK_BEHIND_TLS_PROXY=true; an onion service
@@ -132,16 +95,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # secure_delete overwrites deleted rows, so a deleted workspace leaves no trace in
-    # free pages of the file. The rollback journal (not WAL) is removed at each commit: a
-    # write-ahead log would keep copies of deleted rows (a wrapped key, sealed records) in
-    # a file beside the database until later writes happened to overwrite them.
-    DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA secure_delete=ON; PRAGMA journal_mode=DELETE;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # Django's SQLite with files only their owner can read, secure_delete on and a rollback
+    # journal: see waymark/sqlite/base.py.
+    DATABASES["default"]["ENGINE"] = "waymark.sqlite"
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -187,6 +144,8 @@ SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = HTTPS and env_bool("WAYMARK_SSL_REDIRECT", True)
+# A load balancer polls the health check over plain HTTP; it answers only "ok".
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env_int("WAYMARK_HSTS_SECONDS", 31536000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = False
@@ -207,7 +166,6 @@ TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {
@@ -221,19 +179,16 @@ WHITENOISE_MAX_AGE = 3600
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Logging: no access log, no record carries the request (and so no IP, User-Agent or
-# referrer), and tracebacks leave out exception messages. See waymark/web/logging.py.
+# Logging: no access log, no record carries the request (and so no IP, User-Agent, referrer,
+# Host, Origin or path): a refused request is one line with its status, a server error its
+# traceback without exception messages. gunicorn's log goes through the same filter
+# (gunicorn.conf.py). See waymark/web/logging.py.
 LOG_LEVEL = os.environ.get("WAYMARK_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"privacy": {"()": "waymark.web.logging.PrivacyFilter"}},
-    "formatters": {
-        "plain": {
-            "()": "waymark.web.logging.PrivacyFormatter",
-            "format": "%(levelname)s %(name)s %(message)s",
-        }
-    },
+    "formatters": {"plain": {"()": "waymark.web.logging.PrivacyFormatter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -281,10 +236,10 @@ WAYMARK_ARGON2_LANES = env_int("WAYMARK_ARGON2_LANES", 1)
 WAYMARK_KDF_WORKERS = env_int("WAYMARK_KDF_WORKERS", 2)
 WAYMARK_KDF_QUEUE = env_int("WAYMARK_KDF_QUEUE", 4)
 # Separate from SECRET_KEY so a passphrase's lookup id survives a SECRET_KEY rotation.
-WAYMARK_LOOKUP_PEPPER = os.environ.get("WAYMARK_LOOKUP_PEPPER") or _local_secret("lookup_pepper")
+WAYMARK_LOOKUP_PEPPER = env_secret("WAYMARK_LOOKUP_PEPPER")
 # Seals the staff's TOTP secrets, so that a copy of the database gives no second factor.
 # Kept apart from SECRET_KEY so that either can change without the other.
-WAYMARK_TOTP_KEY = os.environ.get("WAYMARK_TOTP_KEY") or _local_secret("totp_key")
+WAYMARK_TOTP_KEY = env_secret("WAYMARK_TOTP_KEY")
 # Each app checks its own content files; `manage.py check_content` runs them all.
 WAYMARK_CONTENT_CHECKS = [
     "waymark.program.content.check",

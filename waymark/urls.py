@@ -11,6 +11,8 @@ admin.site.site_header = "Waymark staff"
 admin.site.site_title = "Waymark staff"
 
 urlpatterns = [
+    # For a load balancer: no language prefix, answers "ok" (docs/deploy.md).
+    path("health/", web_views.health, name="health"),
     path("staff/", include("waymark.staff.urls")),
     path("staff/", include("waymark.surveys.staff_urls")),
     path("staff/admin/", admin.site.urls),

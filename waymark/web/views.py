@@ -1,8 +1,11 @@
-"""Error pages that speak to a person, not to a developer."""
+"""Error pages that speak to a person, not to a developer; the health check for machines."""
 
+from django.db import Error, connection
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 
 def _error(request, status, heading, message):
@@ -78,3 +81,19 @@ def csrf_failure(request, reason=""):
             "before your session ends. Go back, reload the page and send it again."
         ),
     )
+
+
+@require_safe
+def health(request):
+    """For a load balancer: "ok" once the database answers, "unavailable" (503) when not.
+
+    It says nothing else: no version, no counts. Not marked public, so the page cache never
+    keeps it; no session, so no cookie.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except (Error, OSError):  # OSError: the SQLite folder cannot be made or opened
+        return HttpResponse("unavailable", content_type="text/plain; charset=utf-8", status=503)
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")

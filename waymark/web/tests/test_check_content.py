@@ -18,7 +18,7 @@ def test_the_shipped_content_passes_the_check():
     assert "Content OK" in result.stdout
 
 
-def test_broken_content_is_listed_with_file_and_line_even_though_apps_load_it(tmp_path):
+def test_broken_content_is_listed_with_file_and_line_even_though_apps_load_it(tmp_path, server_env):
     content = tmp_path / "content"
     shutil.copytree(settings.WAYMARK_CONTENT_DIR, content)
     page = next((content / "en" / "chapters").glob("06-*/01-*.md"))
@@ -29,7 +29,7 @@ def test_broken_content_is_listed_with_file_and_line_even_though_apps_load_it(tm
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "WAYMARK_CONTENT_DIR": str(content), "HOME": str(tmp_path)},
+        env={**server_env, "WAYMARK_CONTENT_DIR": str(content)},
     )
     assert result.returncode == 1
     assert f"{page.name}:{lines - 2}: unknown block type 'bogus'" in result.stderr

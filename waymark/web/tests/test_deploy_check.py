@@ -1,5 +1,3 @@
-import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -7,15 +5,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_the_deploy_check_is_clean_with_the_production_variables_set(tmp_path):
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "WAYMARK_DATA_DIR": str(tmp_path),
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "WAYMARK_HTTPS": "true",
-        "ALLOWED_HOSTS": "help.example.org",
-    }
+def test_the_deploy_check_is_clean_with_the_production_variables_set(server_env):
+    env = {**server_env, "WAYMARK_HTTPS": "true", "ALLOWED_HOSTS": "help.example.org"}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

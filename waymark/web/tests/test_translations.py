@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from waymark.env import fresh_secrets
+
 ROOT = Path(__file__).resolve().parents[3]
 SHIPPED = ("fi", "es")
 
@@ -33,7 +35,12 @@ def fresh_catalogues(tmp_path_factory):
         cwd=copy,
         check=True,
         capture_output=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(copy), "WAYMARK_DATA_DIR": str(copy / "var")},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(copy),
+            "WAYMARK_DATA_DIR": str(copy / "var"),
+            **fresh_secrets(),
+        },
     )
     return copy / "locale"
 

@@ -1,0 +1,14 @@
+"""The settings as deployed, for a test run: secrets of its own, made up for it.
+
+pytest-django imports this before any conftest.py. A secret already in the environment (from
+`make test`, which exports var/local.env) is used as it is.
+"""
+
+from waymark.env import use_fresh_secrets
+
+use_fresh_secrets()
+
+from waymark.settings import *  # noqa: E402, F403
+
+# Nothing is collected for tests; WhiteNoise would warn about a missing folder.
+STATIC_ROOT = None
