@@ -175,7 +175,7 @@ def free_texts(answers: dict) -> list[tuple[str, str]]:
 
 
 def scrubbed(answers: dict) -> dict:
-    """The answers with links, e-mail and onion addresses removed from every free text."""
+    """The answers with links, addresses, phone numbers and ids removed from every free text."""
     clean = {}
     for question_id, answer in answers.items():
         answer = dict(answer)
