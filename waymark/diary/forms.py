@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from waymark.diary.entries import OTHER, CheckIn, Entry, valid_id, week_id
 from waymark.diary.vocabulary import Vocabulary
+from waymark.web.text import clean_text
 
 SHORT_TEXT = 200
 THOUGHTS_TEXT = 1000
@@ -34,12 +35,20 @@ def _scale_field(label, required=True) -> forms.TypedChoiceField:
     )
 
 
-def _short_text(label, limit=SHORT_TEXT) -> forms.CharField:
-    return forms.CharField(
+class TextField(forms.CharField):
+    """Free text cleaned the way every free text is: Django's own field would refuse a NUL
+    with a message the person cannot act on, as the character is invisible to them."""
+
+    def to_python(self, value):
+        return super().to_python(clean_text(value) if isinstance(value, str) else value)
+
+
+def _short_text(label, limit=SHORT_TEXT) -> TextField:
+    return TextField(
         label=label,
         required=False,
         max_length=limit,
-        strip=True,
+        strip=False,
         error_messages={
             "max_length": _(
                 "Please keep this under %(limit_value)d characters "

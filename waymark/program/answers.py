@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from waymark.program import model
+from waymark.web.text import clean_text
 
 ANSWER = "answer"
 PROGRESS = "progress"
@@ -43,10 +44,6 @@ class Submission:
         return [f for f in self.fields if f.error]
 
 
-def _clean(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\x00", "").strip()
-
-
 def _too_long(text: str, limit: int) -> str:
     if len(text) <= limit:
         return ""
@@ -70,10 +67,10 @@ def read_form(questions, data) -> Submission:
 
 def _read_one(question: model.Question, data) -> tuple[dict | None, Field]:
     if question.is_text:
-        text = _clean(data.get(question.id, ""))
+        text = clean_text(data.get(question.id, ""))
         error = _too_long(text, question.max_length)
         return ({"value": text} if text else None), Field(question, text=text, error=error)
-    chosen = tuple(_clean(v) for v in data.getlist(question.id) if _clean(v))
+    chosen = tuple(v for v in map(clean_text, data.getlist(question.id)) if v)
     if question.type == "scale":
         error = ""
         if len(chosen) > 1 or (chosen and chosen[0] not in {str(n) for n in model.SCALE}):
@@ -89,7 +86,7 @@ def _read_one(question: model.Question, data) -> tuple[dict | None, Field]:
             error = _("Please choose only one option.")
         value = {"value": chosen[0]} if chosen and not error else None
         return value, Field(question, selected=chosen, error=error)
-    other = _clean(data.get(question.id + OTHER_SUFFIX, "")) if question.other else ""
+    other = clean_text(data.get(question.id + OTHER_SUFFIX, "")) if question.other else ""
     error = error or _too_long(other, model.TEXT_LIMITS["other"])
     value = {"value": list(chosen), "other": other} if chosen or other else None
     return value, Field(question, selected=chosen, other=other, error=error)

@@ -20,6 +20,7 @@ from waymark.surveys.definitions import (
     Survey,
 )
 from waymark.surveys.scrub import scrub
+from waymark.web.text import clean_text
 
 OTHER_SUFFIX = "--other"
 
@@ -58,7 +59,7 @@ def _read(question: Question, data) -> tuple[Field, dict | None]:
     """The field as typed and the answer it makes (None when left empty or wrong)."""
     if question.is_text:
         limit = LONG_TEXT_MAX if question.type == "long_text" else SHORT_TEXT_MAX
-        text = (data.get(question.id) or "").strip()
+        text = clean_text(data.get(question.id) or "")
         typed = Field(question, text=text)
         if len(text) > limit:
             typed.error = _("Please keep this under %(limit)s characters.") % {"limit": limit}
@@ -66,7 +67,7 @@ def _read(question: Question, data) -> tuple[Field, dict | None]:
         return typed, ({"text": text} if text else None)
 
     values = [v for v in data.getlist(question.id) if v]
-    other = (data.get(question.id + OTHER_SUFFIX) or "").strip()
+    other = clean_text(data.get(question.id + OTHER_SUFFIX) or "")
     typed = Field(question, chosen=values, other=other)
     if question.type == "number":
         raw = values[0].strip() if values else ""
@@ -174,7 +175,7 @@ def free_texts(answers: dict) -> list[tuple[str, str]]:
 
 
 def scrubbed(answers: dict) -> dict:
-    """The answers with links, e-mail and onion addresses removed from every free text."""
+    """The answers with links, addresses, phone numbers and ids removed from every free text."""
     clean = {}
     for question_id, answer in answers.items():
         answer = dict(answer)

@@ -70,6 +70,16 @@ def test_a_long_text_is_explained_and_kept(client):
     assert long_text.strip() in response.text
 
 
+def test_a_nul_or_other_control_character_in_a_note_is_dropped_and_the_entry_saved(client):
+    data = entry_form(client, situation_note="kitchen\x00 table\x07", thoughts="Just\x00 once")
+    response = client.post(NEW, data)
+    assert response.status_code == 302
+    home = client.get("/en/diary/").text
+    assert "Alone at home: kitchen table" in home
+    chain = client.get(f"/en/diary/entries/{data['entry_id']}/chain/").text
+    assert "Just once" in chain
+
+
 def test_an_enormous_text_is_refused_before_the_form_and_nothing_is_saved(client):
     response = client.post(NEW, entry_form(client, thoughts="x" * 100_000))
     assert response.status_code == 400

@@ -71,6 +71,16 @@ def test_bad_input_is_shown_with_the_errors_and_what_was_typed_kept(client):
     assert "Kept words" not in client.get(PAGE).text
 
 
+def test_a_nul_or_other_control_character_is_dropped_and_the_answer_saved(client):
+    response = client.post(
+        ANSWER,
+        {"q5-describe": "Quiet\x00 and\x1b careful\r\nmostly", "q5-feelings": ["lonely"]},
+    )
+    assert response.status_code == 302
+    html = client.get(PAGE).text
+    assert "Quiet and careful\nmostly</textarea>" in html
+
+
 def test_answers_are_only_ever_shown_to_the_person_who_wrote_them(client, django_user_model):
     from django.test import Client
 

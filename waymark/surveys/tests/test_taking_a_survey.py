@@ -102,6 +102,29 @@ def test_an_answer_hidden_by_a_changed_answer_is_not_stored(client):
     assert answers["q-want-to-stop"] == {"chosen": "9"}
 
 
+def test_a_nul_or_other_control_character_in_free_text_is_dropped_and_the_response_is_sent(
+    client,
+):
+    # PostgreSQL's jsonb refuses a NUL: kept, it would make the whole response fail at "Send".
+    response = walk(
+        client,
+        MOTIVATION,
+        {
+            1: {
+                "q-sought-help": "no",
+                "q-help-barriers": "other",
+                "q-help-barriers--other": "Not\x00 knowing\x1b where",
+            },
+            3: {"q-want-to-stop": "9"},
+            5: {"q-help-wanted": ["medication"], "q-easier": "Time\x00 alone,\r\nquiet\x7f"},
+        },
+    )
+    assert response["Location"].endswith("/thanks/")
+    answers = Response.objects.get().answers
+    assert answers["q-help-barriers"]["other"] == "Not knowing where"
+    assert answers["q-easier"] == {"text": "Time alone,\nquiet"}
+
+
 def test_a_finnish_reader_takes_the_survey_in_finnish_and_counts_with_everyone_else(client):
     answers = {
         1: {"q-sought-help": "no"},
