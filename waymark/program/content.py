@@ -166,7 +166,9 @@ def _self_check(reader: parse.Reader, lang_dir: Path) -> model.SelfCheck | None:
     data, text, path = found
     intro = reader.markdown(data.get("intro") or "", path, parse.key_line(text, "intro", 1))
     items = parse.questions(reader, data["questions"], text, path, 1)
-    return model.SelfCheck(str(data["title"]), intro, items)
+    retired = data.get("retired_questions") or []
+    old = parse.questions(reader, retired, text, path, 1) if retired else ()
+    return model.SelfCheck(str(data["title"]), intro, items, old)
 
 
 def _check_unique(reader, chapters, self_check, self_check_path: str) -> None:
@@ -192,7 +194,7 @@ def _check_unique(reader, chapters, self_check, self_check_path: str) -> None:
                     for question in block.questions:
                         note("question", question.id, path)
     if self_check is not None:
-        for question in self_check.questions:
+        for question in self_check.questions + self_check.retired:
             note("question", question.id, self_check_path)
 
 
@@ -238,6 +240,7 @@ def _shape(program: model.Program) -> dict[str, tuple]:
         for form in chapter.forms:
             shape[f"questions of {form.id!r}"] = tuple(q.id for q in form.questions)
     shape["self-check questions"] = tuple(q.id for q in program.self_check.questions)
+    shape["retired self-check questions"] = tuple(q.id for q in program.self_check.retired)
     for form in program.forms:
         for question in form.questions:
             shape[f"options of {question.id!r}"] = tuple(o.id for o in question.options)

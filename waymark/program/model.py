@@ -31,8 +31,10 @@ class Question:
     other: bool = False
     min_label: str = ""
     max_label: str = ""
-    # Option ids that mean the person may be in danger: crisis help is shown at once.
+    # Option ids that mean the person may be in danger: crisis help is shown at once,
+    # for what `crisis_about` names (a key of CRISIS_NUMBERS).
     crisis: tuple[str, ...] = ()
+    crisis_about: str = "both"
 
     @property
     def is_text(self) -> bool:
@@ -138,10 +140,24 @@ class SurveyLink:
     type: str = "survey-link"
 
 
+# Which helpline numbers a crisis box shows, in order (waymark/help/templatetags).
+CRISIS_NUMBERS = {
+    "self-harm": "crisis",
+    "harm-to-child": "prevention",
+    "both": "crisis prevention",
+}
+
+
 @dataclass(frozen=True)
 class Crisis:
     html: str
+    # What the box is about: self-harm, harm-to-child or both; it shows those numbers.
+    about: str = "both"
     type: str = "crisis"
+
+    @property
+    def numbers(self) -> str:
+        return CRISIS_NUMBERS[self.about]
 
 
 Block = Text | Callout | Fact | Factors | Figure | Exercise | SummaryForm | SurveyLink | Crisis
@@ -180,6 +196,8 @@ class SelfCheck:
     title: str
     intro_html: str
     questions: tuple[Question, ...]
+    # Questions no longer asked: earlier days' answers to them are still shown.
+    retired: tuple[Question, ...] = ()
 
 
 def _frozen(mapping: dict) -> Mapping:
@@ -200,7 +218,7 @@ class Program:
     def build(cls, language, title, chapters, self_check) -> "Program":
         forms = {form.id: form for chapter in chapters for form in chapter.forms}
         questions = {q.id: q for form in forms.values() for q in form.questions}
-        questions.update({q.id: q for q in self_check.questions})
+        questions.update({q.id: q for q in self_check.questions + self_check.retired})
         return cls(
             language=language,
             title=title,

@@ -119,6 +119,10 @@ def questions(reader: Reader, raw, text: str, path: str, first_line: int):
         for option_id in crisis:
             if option_id not in {o.id for o in options}:
                 reader.problem(path, where, f"crisis names an unknown option {option_id!r}")
+        about = str(item.get("crisis_about") or "both")
+        if about not in model.CRISIS_NUMBERS:
+            known = ", ".join(model.CRISIS_NUMBERS)
+            reader.problem(path, where, f"`crisis_about` must be one of {known}")
         result.append(
             model.Question(
                 id=qid,
@@ -130,6 +134,7 @@ def questions(reader: Reader, raw, text: str, path: str, first_line: int):
                 min_label=str(item.get("min_label") or ""),
                 max_label=str(item.get("max_label") or ""),
                 crisis=crisis,
+                crisis_about=about,
             )
         )
     return tuple(result)
@@ -240,7 +245,12 @@ def _block(reader: Reader, kind: str, text: str, path: str, fence_line: int):
     if kind == "fact":
         return model.Fact(md("text"), str(data["source"]))
     if kind == "crisis":
-        return model.Crisis(md("text"))
+        about = str(data.get("about") or "both")
+        if about not in model.CRISIS_NUMBERS:
+            known = ", ".join(model.CRISIS_NUMBERS)
+            reader.problem(path, key_line(text, "about", first), f"`about` must be one of {known}")
+            about = "both"
+        return model.Crisis(md("text"), about)
     if kind == "survey-link":
         survey = ident("survey", "survey")
         reader.references.append((path, fence_line, "survey", survey))

@@ -39,7 +39,7 @@ def sections(store) -> list[WorkbookSection]:
                 f"{item['day']}: {q.label}", answers.display(q, item["answers"].get(q.id))
             )
             for item in kept
-            for q in check.questions
+            for q in selfcheck.shown_questions(check, [item])
         ]
         result.append(WorkbookSection(check.title, tuple(entries)))
     return result
