@@ -24,6 +24,9 @@ REQUIRED = {
     "crisis": ("text",),
 }
 FALLBACK_KEYS = ("percent", "n", "year", "source")
+# A fact's source names its study, the year and how many people it counts.
+SOURCE_YEAR = re.compile(r"\b(19|20)\d\d\b")
+SOURCE_N = re.compile(r"\bN = \d")
 
 
 @dataclass
@@ -243,7 +246,15 @@ def _block(reader: Reader, kind: str, text: str, path: str, fence_line: int):
     if kind == "callout":
         return model.Callout(md("text"), str(data.get("title") or ""))
     if kind == "fact":
-        return model.Fact(md("text"), str(data["source"]))
+        source = str(data["source"])
+        if not (SOURCE_YEAR.search(source) and SOURCE_N.search(source)):
+            reader.problem(
+                path,
+                key_line(text, "source", first),
+                "a fact's source names the study, its year and N, as in "
+                "'Nurmi et al., Scientific Reports, 2024, N = 11,470'",
+            )
+        return model.Fact(md("text"), source)
     if kind == "crisis":
         about = str(data.get("about") or "both")
         if about not in model.CRISIS_NUMBERS:

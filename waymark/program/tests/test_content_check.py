@@ -139,3 +139,14 @@ def test_load_refuses_broken_content_listing_every_problem(tree):
 
 def test_the_real_content_has_no_problems(settings):
     assert check(settings.WAYMARK_CONTENT_DIR) == []
+
+
+def test_a_fact_whose_source_lacks_its_year_or_n_is_named(tree):
+    tree.replace(
+        PAGE,
+        "```callout\ntitle: Remember\ntext: You can stop at any time.\n```",
+        "```fact\ntext: 62 % had tried to stop.\nsource: A project blog (N not stated)\n```",
+    )
+    problem = only_problem(tree)
+    assert (problem.path, problem.line) == (PAGE, 9)
+    assert "names the study, its year and N" in problem.message
