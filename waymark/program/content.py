@@ -9,7 +9,7 @@ program has not been translated. Pure: no requests, no views, no templates.
 
 from pathlib import Path
 
-from waymark.program import markdown, model, parse
+from waymark.program import glossary, markdown, model, parse
 from waymark.web.content import ContentError, Problem, key_lines
 
 REFERENCE = "en"
@@ -275,7 +275,7 @@ def _read_all(root: Path) -> tuple[dict[str, model.Program], list[Problem]]:
         if reference is not None and translation is not None:
             problems += _compare(reference, translation)
         programs[language] = translation
-    return programs, sorted(problems)
+    return programs, sorted(problems + glossary.check(root))
 
 
 def check(content_root) -> list[Problem]:
