@@ -72,9 +72,7 @@ class Helplines:
 
     def elsewhere(self, kind: str) -> tuple[Helpline, ...]:
         return tuple(
-            line
-            for line in self.lines
-            if line.kind == kind and self.language not in line.languages
+            line for line in self.lines if line.kind == kind and self.language not in line.languages
         )
 
 

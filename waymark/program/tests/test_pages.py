@@ -115,7 +115,8 @@ def test_once_enough_people_have_answered_waymark_s_own_figure_stands_beside_the
     assert "About 50 % of 1,360 respondents" in client.get(page).text  # the page, minutes old
     cache.clear()  # as when those minutes have passed
     html = client.get(page).text
-    figure = html[html.index('id="fig-before-arousal"') : html.index('id="fig-before-masturbation"')]
+    start, end = html.index('id="fig-before-arousal"'), html.index('id="fig-before-masturbation"')
+    figure = html[start:end]
     # The text credits the 2021 survey: its figure stays, with its own source and N.
     assert "About 50 % of 1,360 respondents said they had sexual thoughts" in figure
     assert "Source: Protect Children, Help us to help you survey, 2021, N = 1,360" in figure
