@@ -23,6 +23,9 @@ APP_TARGETS = {
 # Chapter ids are URL parts; these are taken by the program's own pages.
 RESERVED = {"exercise", "answer", "self-check", "summary", "continue"}
 WORDS_PER_MINUTE = 200
+# About how long a person takes to answer one question, by type, in minutes; an exercise's
+# time is rounded up to whole five minutes.
+ANSWER_MINUTES = {"long_text": 2, "short_text": 1, "checklist": 1, "scale": 0.5, "choice": 0.5}
 
 _programs: dict[str, model.Program] | None = None
 
@@ -138,6 +141,7 @@ def _chapter(reader: parse.Reader, folder: Path, chapter_id: str) -> model.Chapt
         what_next_html=what_next_html,
         pages=tuple(pages),
         minutes=_minutes(pages, what_next_html),
+        exercise_minutes=_exercise_minutes(pages),
     )
 
 
@@ -157,6 +161,13 @@ def _minutes(pages, what_next_html: str) -> int:
             elif hasattr(block, "html"):
                 total += markdown.words(block.html)
     return max(1, round(total / WORDS_PER_MINUTE))
+
+
+def _exercise_minutes(pages) -> int:
+    total = sum(
+        ANSWER_MINUTES[q.type] for page in pages for form in page.forms for q in form.questions
+    )
+    return -(-int(total) // 5) * 5 if total else 0
 
 
 def _self_check(reader: parse.Reader, lang_dir: Path) -> model.SelfCheck | None:

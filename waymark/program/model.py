@@ -149,6 +149,14 @@ CRISIS_NUMBERS = {
 
 
 @dataclass(frozen=True)
+class ChapterList:
+    """Every chapter with its reading time, as computed when the content was loaded."""
+
+    title: str
+    type: str = "chapter-list"
+
+
+@dataclass(frozen=True)
 class Crisis:
     html: str
     # What the box is about: self-harm, harm-to-child or both; it shows those numbers.
@@ -160,7 +168,18 @@ class Crisis:
         return CRISIS_NUMBERS[self.about]
 
 
-Block = Text | Callout | Fact | Factors | Figure | Exercise | SummaryForm | SurveyLink | Crisis
+Block = (
+    Text
+    | Callout
+    | Fact
+    | Factors
+    | Figure
+    | Exercise
+    | SummaryForm
+    | SurveyLink
+    | Crisis
+    | ChapterList
+)
 Form = Exercise | SummaryForm
 
 
@@ -184,7 +203,9 @@ class Chapter:
     summary: str
     what_next_html: str
     pages: tuple[Page, ...]
+    # Computed from the words and the questions when the content is loaded, never typed.
     minutes: int
+    exercise_minutes: int = 0
 
     @property
     def forms(self) -> tuple[Form, ...]:

@@ -22,6 +22,7 @@ REQUIRED = {
     "summary": ("id", "title", "gathers", "questions"),
     "survey-link": ("survey", "title", "text"),
     "crisis": ("text",),
+    "chapter-list": ("title",),
 }
 FALLBACK_KEYS = ("percent", "n", "year", "source")
 # A fact's source names its study, the year and how many people it counts.
@@ -262,6 +263,8 @@ def _block(reader: Reader, kind: str, text: str, path: str, fence_line: int):
             reader.problem(path, key_line(text, "about", first), f"`about` must be one of {known}")
             about = "both"
         return model.Crisis(md("text"), about)
+    if kind == "chapter-list":
+        return model.ChapterList(str(data["title"]))
     if kind == "survey-link":
         survey = ident("survey", "survey")
         reader.references.append((path, fence_line, "survey", survey))
