@@ -5,7 +5,7 @@ also keeps `"other"`). An empty answer deletes the record, so a person can take 
 Pure: takes the posted data (anything with `get` and `getlist`) and the model.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -27,6 +27,8 @@ class Field:
     selected: tuple[str, ...] = ()
     other: str = ""
     error: str = ""
+    # Where a suggested first answer came from, e.g. "Exercise 3: Three viewpoints".
+    origin: str = ""
 
     @property
     def scale_value(self) -> str:
@@ -111,6 +113,35 @@ def fields(questions, records: dict[str, dict]) -> list[Field]:
             )
         else:
             result.append(Field(question, selected=(str(value),)))
+    return result
+
+
+def form_name(form: model.Form) -> str:
+    if isinstance(form, model.Exercise):
+        return _("Exercise %(number)s: %(title)s") % {"number": form.number, "title": form.title}
+    return form.title
+
+
+def form_fields(program: model.Program, form: model.Form, records: dict) -> list[Field]:
+    """The form as the person left it. One they have not begun starts from their answers to
+    the questions its own questions name in `starts_from`: suggested, not saved."""
+    if is_answered(form, records):
+        return fields(form.questions, records)
+    result = []
+    for question in form.questions:
+        sources = [(s, records[s]) for s in question.starts_from if records.get(s)]
+        if not sources:
+            result.append(Field(question))
+            continue
+        if question.type == "checklist":
+            known = {option.id for option in question.options}
+            chosen = [v for _, record in sources for v in record.get("value") or [] if v in known]
+            other = "; ".join(record["other"] for _, record in sources if record.get("other"))
+            start = {"value": list(dict.fromkeys(chosen)), "other": other}
+        else:
+            start = {"value": "\n\n".join(str(record["value"]) for _, record in sources)}
+        origin = ", ".join(dict.fromkeys(form_name(program.form_of(s)) for s, _ in sources))
+        result.append(replace(fields([question], {question.id: start})[0], origin=origin))
     return result
 
 

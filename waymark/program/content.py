@@ -41,6 +41,7 @@ def read(lang_dir: Path, root: Path) -> tuple[model.Program | None, list[Problem
     program = _read_program(reader, lang_dir)
     if program is not None:
         _check_links(reader, program, root)
+        _check_starting_points(reader, program)
     problems = sorted(set(reader.problems))
     return (None if problems else program), problems
 
@@ -228,6 +229,30 @@ def _check_links(reader: parse.Reader, program: model.Program, root: Path) -> No
             reader.problem(path, line, f"unknown survey {value!r} (no surveys/{value}.yaml)")
         if kind == "gathers" and not isinstance(program.form(value), model.Exercise):
             reader.problem(path, line, f"the summary gathers an unknown exercise {value!r}")
+
+
+def _check_starting_points(reader: parse.Reader, program: model.Program) -> None:
+    """A question filled in from earlier answers names questions of another form, alike."""
+    for form in program.forms:
+        path = reader.page_paths[(form.chapter_id, form.page_id)]
+        for question in form.questions:
+            for source_id in question.starts_from:
+                source = program.question(source_id)
+                line = _line(reader, path, question.id)
+                if source is None or program.form_of(source_id) in (None, form):
+                    reader.problem(
+                        path, line, f"starts_from names {source_id!r}, not a question elsewhere"
+                    )
+                elif (source.is_text, source.type == "checklist") != (
+                    question.is_text,
+                    question.type == "checklist",
+                ):
+                    reader.problem(
+                        path,
+                        line,
+                        f"starts_from: {source_id!r} is a {source.type}, "
+                        f"{question.id!r} a {question.type}",
+                    )
 
 
 def _link_exists(program: model.Program, link, known_surveys) -> bool:

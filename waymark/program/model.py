@@ -35,6 +35,8 @@ class Question:
     # for what `crisis_about` names (a key of CRISIS_NUMBERS).
     crisis: tuple[str, ...] = ()
     crisis_about: str = "both"
+    # Earlier questions whose answers fill this one in while its form is still empty.
+    starts_from: tuple[str, ...] = ()
 
     @property
     def is_text(self) -> bool:
@@ -117,6 +119,10 @@ class Exercise:
     page_id: str
     type: str = "exercise"
 
+    @property
+    def question_ids(self) -> frozenset[str]:
+        return frozenset(q.id for q in self.questions)
+
 
 @dataclass(frozen=True)
 class SummaryForm:
@@ -130,6 +136,10 @@ class SummaryForm:
     chapter_id: str
     page_id: str
     type: str = "summary"
+
+    @property
+    def question_ids(self) -> frozenset[str]:
+        return frozenset(q.id for q in self.questions)
 
 
 @dataclass(frozen=True)
@@ -264,6 +274,10 @@ class Program:
 
     def question(self, question_id: str) -> Question | None:
         return self._questions.get(question_id)
+
+    def form_of(self, question_id: str) -> Form | None:
+        """The exercise or Summary Form that asks this question."""
+        return next((f for f in self._forms.values() if question_id in f.question_ids), None)
 
     @property
     def forms(self) -> tuple[Form, ...]:

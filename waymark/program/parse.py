@@ -139,6 +139,7 @@ def questions(reader: Reader, raw, text: str, path: str, first_line: int):
                 max_label=str(item.get("max_label") or ""),
                 crisis=crisis,
                 crisis_about=about,
+                starts_from=tuple(str(s) for s in item.get("starts_from") or ()),
             )
         )
     return tuple(result)

@@ -47,7 +47,7 @@ def _render_page(request, program, page, records, saved="", submitted=None, stat
             state = {
                 "fields": submission.fields
                 if submission
-                else answers.fields(block.questions, records),
+                else answers.form_fields(program, block, records),
                 "errors": submission.errors if submission else [],
                 "saved": saved == block.id,
             }

@@ -8,10 +8,7 @@ from waymark.workspace.workbook import WorkbookEntry, WorkbookSection
 
 
 def _form_entries(form: model.Form, records: dict) -> list[WorkbookEntry]:
-    if isinstance(form, model.Exercise):
-        heading = _("Exercise %(number)s: %(title)s") % {"number": form.number, "title": form.title}
-    else:
-        heading = form.title
+    heading = answers.form_name(form)
     return [
         WorkbookEntry(f"{heading}. {q.label}", answers.display(q, records.get(q.id)))
         for q in form.questions

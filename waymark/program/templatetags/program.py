@@ -107,3 +107,9 @@ def survey_link(survey_id: str) -> str:
 @register.simple_tag
 def question(field):
     return question_html(field)
+
+
+@register.filter
+def origins(fields) -> str:
+    """Where a form's suggested first answers came from, each named once."""
+    return ", ".join(dict.fromkeys(f.origin for f in fields if f.origin))
