@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -52,6 +53,11 @@ class Helpline:
     confidentiality: str = ""
     # The languages whose readers live where this service is: they see it first.
     languages: tuple[str, ...] = ()
+
+    @property
+    def site(self) -> str:
+        """The website's name without scheme or path, short enough for a phone's width."""
+        return urlsplit(self.website).netloc.removeprefix("www.")
 
 
 @dataclass(frozen=True)

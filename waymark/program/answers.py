@@ -166,6 +166,18 @@ def display(question: model.Question, record: dict | None) -> str:
     return str(value)
 
 
+def gathered(program: model.Program, summary: model.SummaryForm, records: dict) -> list[dict]:
+    """The exercises a Summary Form brings together, in its order (the plan first): each
+    with the answers given, in words, and how many of its questions are still open."""
+    result = []
+    for exercise_id in summary.gathers:
+        exercise = program.form(exercise_id)
+        shown = [(q, display(q, records.get(q.id))) for q in exercise.questions]
+        given = [(q, text) for q, text in shown if text]
+        result.append({"exercise": exercise, "answers": given, "open": len(shown) - len(given)})
+    return result
+
+
 def is_answered(form: model.Form, records: dict[str, dict]) -> bool:
     return any(question.id in records for question in form.questions)
 
