@@ -33,13 +33,14 @@ def test_a_person_takes_the_self_check_and_is_shown_help_first(page, axe_check):
     page.goto(page.base_url + "/en/self-check/")
     axe_check(page)
     page.get_by_role("group", name="How confident are you").get_by_label("7").check()
-    page.get_by_role("group", name="thoughts of harming yourself or a child").get_by_label(
+    page.get_by_role("group", name="afraid that you might harm a child").get_by_label(
         "Sometimes"
     ).check()
     page.get_by_role("button", name="See my results").click()
     assert page.url.endswith("/en/self-check/results/")
     first = page.locator("main > *").first
     assert "crisis" in first.get_attribute("class")
+    assert first.get_by_role("link", name="0808 1000 900").is_visible()  # help to stop
     assert first.get_by_role("link", name="Get help now").is_visible()
     axe_check(page)
     first.get_by_role("link", name="Get help now").click()

@@ -124,7 +124,7 @@ def test_a_researcher_logs_in_with_a_code_and_reads_charts(page, axe_check, sett
     page.get_by_role("link", name="Research", exact=True).click()
     assert page.locator("h1").inner_text() == "Research"
     axe_check(page)
-    page.get_by_role("link", name="Help us to help you").click()
+    page.get_by_role("link", name="The way out: Waymark's research survey").click()
     chart = page.locator(
         "svg[aria-labelledby='chart-q-before-thoughts-title chart-q-before-thoughts-desc']"
     )

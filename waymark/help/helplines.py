@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -20,7 +21,9 @@ from waymark.web.content import (
     relative,
 )
 
-KINDS = ("prevention", "crisis")
+# prevention: for people worried about their own sexual thoughts or behaviour; crisis: for
+# anyone in emotional crisis; survivors: for people harmed by sexual abuse and their families.
+KINDS = ("prevention", "crisis", "survivors")
 REQUIRED = ("id", "organisation", "country", "kind", "for", "source", "last_verified")
 FILE_NAME = "helplines.yaml"
 REFERENCE = "en"
@@ -48,6 +51,13 @@ class Helpline:
     also: str = ""
     website: str = ""
     confidentiality: str = ""
+    # The languages whose readers live where this service is: they see it first.
+    languages: tuple[str, ...] = ()
+
+    @property
+    def site(self) -> str:
+        """The website's name without scheme or path, short enough for a phone's width."""
+        return urlsplit(self.website).netloc.removeprefix("www.")
 
 
 @dataclass(frozen=True)
@@ -55,9 +65,21 @@ class Helplines:
     emergency: str
     verification_note: str
     lines: tuple[Helpline, ...]
+    language: str = REFERENCE
 
     def of_kind(self, kind: str) -> tuple[Helpline, ...]:
-        return tuple(line for line in self.lines if line.kind == kind)
+        """The services of one kind, those of the reader's own countries first."""
+        return self.local(kind) + self.elsewhere(kind)
+
+    def local(self, kind: str) -> tuple[Helpline, ...]:
+        return tuple(
+            line for line in self.lines if line.kind == kind and self.language in line.languages
+        )
+
+    def elsewhere(self, kind: str) -> tuple[Helpline, ...]:
+        return tuple(
+            line for line in self.lines if line.kind == kind and self.language not in line.languages
+        )
 
 
 def _parse(path: Path, root: Path) -> tuple[Helplines | None, list[Problem]]:
@@ -87,6 +109,10 @@ def _parse(path: Path, root: Path) -> tuple[Helplines | None, list[Problem]]:
             continue
         if not (item.get("phone") or item.get("website")):
             problems.append(Problem(name, line, "a helpline needs a phone or a website"))
+        languages = item.get("languages") or []
+        if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+            problems.append(Problem(name, line, "languages must be a list such as [fi]"))
+            languages = []
         helplines.append(
             Helpline(
                 id=item["id"],
@@ -101,6 +127,7 @@ def _parse(path: Path, root: Path) -> tuple[Helplines | None, list[Problem]]:
                 also=item.get("also", ""),
                 website=item.get("website", ""),
                 confidentiality=(item.get("confidentiality") or "").strip(),
+                languages=tuple(languages),
             )
         )
     emergency = (data.get("emergency") or {}).get("text", "").strip()
@@ -167,8 +194,10 @@ def _load(root: Path, language: str) -> tuple[Helplines | None, list[Problem]]:
     english, problems = _parse(english_path, root)
     path = root / language / FILE_NAME
     if english is None or language == REFERENCE or not path.exists():
-        return english, problems
-    return _translate(english, path, root)
+        loaded = english
+    else:
+        loaded, problems = _translate(english, path, root)
+    return (replace(loaded, language=language) if loaded else None), problems
 
 
 def check(root: Path) -> list[Problem]:

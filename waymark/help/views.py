@@ -9,16 +9,7 @@ from waymark.web.page_cache import public_page
 
 @public_page
 def help_now(request):
-    helplines = helplines_for(get_language())
-    return render(
-        request,
-        "help/now.html",
-        {
-            "helplines": helplines,
-            "prevention": helplines.of_kind("prevention"),
-            "crisis": helplines.of_kind("crisis"),
-        },
-    )
+    return render(request, "help/now.html", {"helplines": helplines_for(get_language())})
 
 
 @public_page

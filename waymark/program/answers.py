@@ -5,7 +5,7 @@ also keeps `"other"`). An empty answer deletes the record, so a person can take 
 Pure: takes the posted data (anything with `get` and `getlist`) and the model.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,6 +28,8 @@ class Field:
     selected: tuple[str, ...] = ()
     other: str = ""
     error: str = ""
+    # Where a suggested first answer came from, e.g. "Exercise 3: Three viewpoints".
+    origin: str = ""
 
     @property
     def scale_value(self) -> str:
@@ -111,6 +113,35 @@ def fields(questions, records: dict[str, dict]) -> list[Field]:
     return result
 
 
+def form_name(form: model.Form) -> str:
+    if isinstance(form, model.Exercise):
+        return _("Exercise %(number)s: %(title)s") % {"number": form.number, "title": form.title}
+    return form.title
+
+
+def form_fields(program: model.Program, form: model.Form, records: dict) -> list[Field]:
+    """The form as the person left it. One they have not begun starts from their answers to
+    the questions its own questions name in `starts_from`: suggested, not saved."""
+    if is_answered(form, records):
+        return fields(form.questions, records)
+    result = []
+    for question in form.questions:
+        sources = [(s, records[s]) for s in question.starts_from if records.get(s)]
+        if not sources:
+            result.append(Field(question))
+            continue
+        if question.type == "checklist":
+            known = {option.id for option in question.options}
+            chosen = [v for _, record in sources for v in record.get("value") or [] if v in known]
+            other = "; ".join(record["other"] for _, record in sources if record.get("other"))
+            start = {"value": list(dict.fromkeys(chosen)), "other": other}
+        else:
+            start = {"value": "\n\n".join(str(record["value"]) for _, record in sources)}
+        origin = ", ".join(dict.fromkeys(form_name(program.form_of(s)) for s, _ in sources))
+        result.append(replace(fields([question], {question.id: start})[0], origin=origin))
+    return result
+
+
 def display(question: model.Question, record: dict | None) -> str:
     """An answer in words, as the Summary Form and the workbook show it."""
     if not record or (record.get("value") in (None, "", []) and not record.get("other")):
@@ -130,6 +161,18 @@ def display(question: model.Question, record: dict | None) -> str:
             labels.append(_("Something else: %(text)s") % {"text": record["other"]})
         return "; ".join(labels)
     return str(value)
+
+
+def gathered(program: model.Program, summary: model.SummaryForm, records: dict) -> list[dict]:
+    """The exercises a Summary Form brings together, in its order (the plan first): each
+    with the answers given, in words, and how many of its questions are still open."""
+    result = []
+    for exercise_id in summary.gathers:
+        exercise = program.form(exercise_id)
+        shown = [(q, display(q, records.get(q.id))) for q in exercise.questions]
+        given = [(q, text) for q, text in shown if text]
+        result.append({"exercise": exercise, "answers": given, "open": len(shown) - len(given)})
+    return result
 
 
 def is_answered(form: model.Form, records: dict[str, dict]) -> bool:

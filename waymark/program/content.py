@@ -9,7 +9,7 @@ program has not been translated. Pure: no requests, no views, no templates.
 
 from pathlib import Path
 
-from waymark.program import markdown, model, parse
+from waymark.program import glossary, markdown, model, parse
 from waymark.web.content import ContentError, Problem, key_lines
 
 REFERENCE = "en"
@@ -23,6 +23,9 @@ APP_TARGETS = {
 # Chapter ids are URL parts; these are taken by the program's own pages.
 RESERVED = {"exercise", "answer", "self-check", "summary", "continue"}
 WORDS_PER_MINUTE = 200
+# About how long a person takes to answer one question, by type, in minutes; an exercise's
+# time is rounded up to whole five minutes.
+ANSWER_MINUTES = {"long_text": 2, "short_text": 1, "checklist": 1, "scale": 0.5, "choice": 0.5}
 
 _programs: dict[str, model.Program] | None = None
 
@@ -38,6 +41,7 @@ def read(lang_dir: Path, root: Path) -> tuple[model.Program | None, list[Problem
     program = _read_program(reader, lang_dir)
     if program is not None:
         _check_links(reader, program, root)
+        _check_starting_points(reader, program)
     problems = sorted(set(reader.problems))
     return (None if problems else program), problems
 
@@ -138,6 +142,7 @@ def _chapter(reader: parse.Reader, folder: Path, chapter_id: str) -> model.Chapt
         what_next_html=what_next_html,
         pages=tuple(pages),
         minutes=_minutes(pages, what_next_html),
+        exercise_minutes=_exercise_minutes(pages),
     )
 
 
@@ -159,6 +164,13 @@ def _minutes(pages, what_next_html: str) -> int:
     return max(1, round(total / WORDS_PER_MINUTE))
 
 
+def _exercise_minutes(pages) -> int:
+    total = sum(
+        ANSWER_MINUTES[q.type] for page in pages for form in page.forms for q in form.questions
+    )
+    return -(-int(total) // 5) * 5 if total else 0
+
+
 def _self_check(reader: parse.Reader, lang_dir: Path) -> model.SelfCheck | None:
     found = _top_file(reader, lang_dir, "self-check.yaml", ("title", "questions"))
     if found is None:
@@ -166,7 +178,9 @@ def _self_check(reader: parse.Reader, lang_dir: Path) -> model.SelfCheck | None:
     data, text, path = found
     intro = reader.markdown(data.get("intro") or "", path, parse.key_line(text, "intro", 1))
     items = parse.questions(reader, data["questions"], text, path, 1)
-    return model.SelfCheck(str(data["title"]), intro, items)
+    retired = data.get("retired_questions") or []
+    old = parse.questions(reader, retired, text, path, 1) if retired else ()
+    return model.SelfCheck(str(data["title"]), intro, items, old)
 
 
 def _check_unique(reader, chapters, self_check, self_check_path: str) -> None:
@@ -192,7 +206,7 @@ def _check_unique(reader, chapters, self_check, self_check_path: str) -> None:
                     for question in block.questions:
                         note("question", question.id, path)
     if self_check is not None:
-        for question in self_check.questions:
+        for question in self_check.questions + self_check.retired:
             note("question", question.id, self_check_path)
 
 
@@ -217,6 +231,30 @@ def _check_links(reader: parse.Reader, program: model.Program, root: Path) -> No
             reader.problem(path, line, f"the summary gathers an unknown exercise {value!r}")
 
 
+def _check_starting_points(reader: parse.Reader, program: model.Program) -> None:
+    """A question filled in from earlier answers names questions of another form, alike."""
+    for form in program.forms:
+        path = reader.page_paths[(form.chapter_id, form.page_id)]
+        for question in form.questions:
+            for source_id in question.starts_from:
+                source = program.question(source_id)
+                line = _line(reader, path, question.id)
+                if source is None or program.form_of(source_id) in (None, form):
+                    reader.problem(
+                        path, line, f"starts_from names {source_id!r}, not a question elsewhere"
+                    )
+                elif (source.is_text, source.type == "checklist") != (
+                    question.is_text,
+                    question.type == "checklist",
+                ):
+                    reader.problem(
+                        path,
+                        line,
+                        f"starts_from: {source_id!r} is a {source.type}, "
+                        f"{question.id!r} a {question.type}",
+                    )
+
+
 def _link_exists(program: model.Program, link, known_surveys) -> bool:
     if link.kind == "chapter":
         return program.chapter(link.value) is not None
@@ -238,6 +276,7 @@ def _shape(program: model.Program) -> dict[str, tuple]:
         for form in chapter.forms:
             shape[f"questions of {form.id!r}"] = tuple(q.id for q in form.questions)
     shape["self-check questions"] = tuple(q.id for q in program.self_check.questions)
+    shape["retired self-check questions"] = tuple(q.id for q in program.self_check.retired)
     for form in program.forms:
         for question in form.questions:
             shape[f"options of {question.id!r}"] = tuple(o.id for o in question.options)
@@ -272,7 +311,7 @@ def _read_all(root: Path) -> tuple[dict[str, model.Program], list[Problem]]:
         if reference is not None and translation is not None:
             problems += _compare(reference, translation)
         programs[language] = translation
-    return programs, sorted(problems)
+    return programs, sorted(problems + glossary.check(root))
 
 
 def check(content_root) -> list[Problem]:

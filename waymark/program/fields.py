@@ -29,6 +29,11 @@ def _invalid(field: Field) -> SafeString:
 def _hint_and_error(field: Field) -> SafeString:
     q = field.question
     hint = format_html('<p class="hint" id="{}-hint">{}</p>\n', q.id, q.help) if q.help else ""
+    if field.origin:
+        origin = _("Filled in from your answers to %(where)s. Change it as you like.") % {
+            "where": field.origin
+        }
+        hint = format_html('{}<p class="hint" id="{}-origin">{}</p>\n', hint, q.id, origin)
     error = (
         format_html('<ul class="errorlist" id="{}-error"><li>{}</li></ul>\n', q.id, field.error)
         if field.error
@@ -39,7 +44,11 @@ def _hint_and_error(field: Field) -> SafeString:
 
 def _text(field: Field) -> SafeString:
     q = field.question
-    described = _described_by(q.help and f"{q.id}-hint", field.error and f"{q.id}-error")
+    described = _described_by(
+        q.help and f"{q.id}-hint",
+        field.origin and f"{q.id}-origin",
+        field.error and f"{q.id}-error",
+    )
     if q.type == "long_text":
         control = format_html(
             '<textarea id="{}" name="{}" rows="5" autocomplete="off"{}{}>{}</textarea>',
@@ -113,6 +122,7 @@ def question_html(field: Field) -> SafeString:
         return _text(field)
     described = _described_by(
         q.help and f"{q.id}-hint",
+        field.origin and f"{q.id}-origin",
         q.type == "scale" and f"{q.id}-ends",
         field.error and f"{q.id}-error",
     )

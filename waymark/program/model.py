@@ -31,8 +31,12 @@ class Question:
     other: bool = False
     min_label: str = ""
     max_label: str = ""
-    # Option ids that mean the person may be in danger: crisis help is shown at once.
+    # Option ids that mean the person may be in danger: crisis help is shown at once,
+    # for what `crisis_about` names (a key of CRISIS_NUMBERS).
     crisis: tuple[str, ...] = ()
+    crisis_about: str = "both"
+    # Earlier questions whose answers fill this one in while its form is still empty.
+    starts_from: tuple[str, ...] = ()
 
     @property
     def is_text(self) -> bool:
@@ -115,6 +119,10 @@ class Exercise:
     page_id: str
     type: str = "exercise"
 
+    @property
+    def question_ids(self) -> frozenset[str]:
+        return frozenset(q.id for q in self.questions)
+
 
 @dataclass(frozen=True)
 class SummaryForm:
@@ -129,6 +137,10 @@ class SummaryForm:
     page_id: str
     type: str = "summary"
 
+    @property
+    def question_ids(self) -> frozenset[str]:
+        return frozenset(q.id for q in self.questions)
+
 
 @dataclass(frozen=True)
 class SurveyLink:
@@ -138,13 +150,46 @@ class SurveyLink:
     type: str = "survey-link"
 
 
+# Which helpline numbers a crisis box shows, in order (waymark/help/templatetags).
+CRISIS_NUMBERS = {
+    "self-harm": "crisis",
+    "harm-to-child": "prevention",
+    "both": "crisis prevention",
+}
+
+
+@dataclass(frozen=True)
+class ChapterList:
+    """Every chapter with its reading time, as computed when the content was loaded."""
+
+    title: str
+    type: str = "chapter-list"
+
+
 @dataclass(frozen=True)
 class Crisis:
     html: str
+    # What the box is about: self-harm, harm-to-child or both; it shows those numbers.
+    about: str = "both"
     type: str = "crisis"
 
+    @property
+    def numbers(self) -> str:
+        return CRISIS_NUMBERS[self.about]
 
-Block = Text | Callout | Fact | Factors | Figure | Exercise | SummaryForm | SurveyLink | Crisis
+
+Block = (
+    Text
+    | Callout
+    | Fact
+    | Factors
+    | Figure
+    | Exercise
+    | SummaryForm
+    | SurveyLink
+    | Crisis
+    | ChapterList
+)
 Form = Exercise | SummaryForm
 
 
@@ -168,7 +213,9 @@ class Chapter:
     summary: str
     what_next_html: str
     pages: tuple[Page, ...]
+    # Computed from the words and the questions when the content is loaded, never typed.
     minutes: int
+    exercise_minutes: int = 0
 
     @property
     def forms(self) -> tuple[Form, ...]:
@@ -180,6 +227,8 @@ class SelfCheck:
     title: str
     intro_html: str
     questions: tuple[Question, ...]
+    # Questions no longer asked: earlier days' answers to them are still shown.
+    retired: tuple[Question, ...] = ()
 
 
 def _frozen(mapping: dict) -> Mapping:
@@ -200,7 +249,7 @@ class Program:
     def build(cls, language, title, chapters, self_check) -> "Program":
         forms = {form.id: form for chapter in chapters for form in chapter.forms}
         questions = {q.id: q for form in forms.values() for q in form.questions}
-        questions.update({q.id: q for q in self_check.questions})
+        questions.update({q.id: q for q in self_check.questions + self_check.retired})
         return cls(
             language=language,
             title=title,
@@ -225,6 +274,10 @@ class Program:
 
     def question(self, question_id: str) -> Question | None:
         return self._questions.get(question_id)
+
+    def form_of(self, question_id: str) -> Form | None:
+        """The exercise or Summary Form that asks this question."""
+        return next((f for f in self._forms.values() if question_id in f.question_ids), None)
 
     @property
     def forms(self) -> tuple[Form, ...]:

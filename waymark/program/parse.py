@@ -22,8 +22,12 @@ REQUIRED = {
     "summary": ("id", "title", "gathers", "questions"),
     "survey-link": ("survey", "title", "text"),
     "crisis": ("text",),
+    "chapter-list": ("title",),
 }
 FALLBACK_KEYS = ("percent", "n", "year", "source")
+# A fact's source names its study, the year and how many people it counts.
+SOURCE_YEAR = re.compile(r"\b(19|20)\d\d\b")
+SOURCE_N = re.compile(r"\bN = \d")
 
 
 @dataclass
@@ -119,6 +123,10 @@ def questions(reader: Reader, raw, text: str, path: str, first_line: int):
         for option_id in crisis:
             if option_id not in {o.id for o in options}:
                 reader.problem(path, where, f"crisis names an unknown option {option_id!r}")
+        about = str(item.get("crisis_about") or "both")
+        if about not in model.CRISIS_NUMBERS:
+            known = ", ".join(model.CRISIS_NUMBERS)
+            reader.problem(path, where, f"`crisis_about` must be one of {known}")
         result.append(
             model.Question(
                 id=qid,
@@ -130,6 +138,8 @@ def questions(reader: Reader, raw, text: str, path: str, first_line: int):
                 min_label=str(item.get("min_label") or ""),
                 max_label=str(item.get("max_label") or ""),
                 crisis=crisis,
+                crisis_about=about,
+                starts_from=tuple(str(s) for s in item.get("starts_from") or ()),
             )
         )
     return tuple(result)
@@ -238,9 +248,24 @@ def _block(reader: Reader, kind: str, text: str, path: str, fence_line: int):
     if kind == "callout":
         return model.Callout(md("text"), str(data.get("title") or ""))
     if kind == "fact":
-        return model.Fact(md("text"), str(data["source"]))
+        source = str(data["source"])
+        if not (SOURCE_YEAR.search(source) and SOURCE_N.search(source)):
+            reader.problem(
+                path,
+                key_line(text, "source", first),
+                "a fact's source names the study, its year and N, as in "
+                "'Nurmi et al., Scientific Reports, 2024, N = 11,470'",
+            )
+        return model.Fact(md("text"), source)
     if kind == "crisis":
-        return model.Crisis(md("text"))
+        about = str(data.get("about") or "both")
+        if about not in model.CRISIS_NUMBERS:
+            known = ", ".join(model.CRISIS_NUMBERS)
+            reader.problem(path, key_line(text, "about", first), f"`about` must be one of {known}")
+            about = "both"
+        return model.Crisis(md("text"), about)
+    if kind == "chapter-list":
+        return model.ChapterList(str(data["title"]))
     if kind == "survey-link":
         survey = ident("survey", "survey")
         reader.references.append((path, fence_line, "survey", survey))

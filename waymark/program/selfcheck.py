@@ -29,15 +29,22 @@ def entries(records: dict[str, dict]) -> list[dict]:
     return [records[day] for day in sorted(records)]
 
 
-def needs_crisis_help(check: model.SelfCheck, entry: dict | None) -> bool:
-    """Whether this check's answers say the person may be thinking of harming someone."""
-    if not entry:
-        return False
-    for question in check.questions:
+ABOUTS = ("self-harm", "harm-to-child")
+
+
+def needs_crisis_help(check: model.SelfCheck, entry: dict | None) -> list[str]:
+    """What this check's answers say the person may be thinking of: self-harm, harm-to-child.
+
+    Each gets its own help, in the order of the questions that raised it. An answer to the
+    retired question that asked about both at once raises both.
+    """
+    found: list[str] = []
+    for question in (check.questions + check.retired) if entry else ():
         record = entry["answers"].get(question.id)
         if record and str(record.get("value")) in question.crisis:
-            return True
-    return False
+            about = ABOUTS if question.crisis_about == "both" else (question.crisis_about,)
+            found += [item for item in about if item not in found]
+    return found
 
 
 def _cell(question: model.Question, record: dict | None) -> str:
@@ -46,9 +53,15 @@ def _cell(question: model.Question, record: dict | None) -> str:
     return answers.display(question, record)
 
 
+def shown_questions(check: model.SelfCheck, kept: list[dict]) -> tuple[model.Question, ...]:
+    """Today's questions, and any retired one that some kept day answered."""
+    answered = {qid for item in kept for qid in item["answers"]}
+    return check.questions + tuple(q for q in check.retired if q.id in answered)
+
+
 def table(check: model.SelfCheck, kept: list[dict]) -> list[Row]:
     """One row per question, one column per day; a scale shows just its number."""
     return [
         Row(question, tuple(_cell(question, item["answers"].get(question.id)) for item in kept))
-        for question in check.questions
+        for question in shown_questions(check, kept)
     ]

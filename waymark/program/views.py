@@ -27,16 +27,6 @@ def _page_url(chapter_id: str, page_id: str) -> str:
     return reverse("program:page", args=[chapter_id, page_id])
 
 
-def _gathered(program: model.Program, summary: model.SummaryForm, records: dict) -> list:
-    """The earlier exercises a Summary Form shows, each with the person's answers in words."""
-    result = []
-    for exercise_id in summary.gathers:
-        exercise = program.form(exercise_id)
-        shown = [(q, answers.display(q, records.get(q.id))) for q in exercise.questions]
-        result.append({"exercise": exercise, "answers": shown})
-    return result
-
-
 def _render_page(request, program, page, records, saved="", submitted=None, status=200):
     submitted = submitted or {}
     blocks = []
@@ -47,12 +37,12 @@ def _render_page(request, program, page, records, saved="", submitted=None, stat
             state = {
                 "fields": submission.fields
                 if submission
-                else answers.fields(block.questions, records),
+                else answers.form_fields(program, block, records),
                 "errors": submission.errors if submission else [],
                 "saved": saved == block.id,
             }
             if isinstance(block, model.SummaryForm):
-                state["gathered"] = _gathered(program, block, records)
+                state["gathered"] = answers.gathered(program, block, records)
         blocks.append((block, state))
     chapter = program.chapter(page.chapter_id)
     before, after = program.neighbours(page.chapter_id, page.id)
@@ -188,7 +178,7 @@ def summary_print(request, summary_id):
         "program/summary_print.html",
         {
             "summary": summary,
-            "gathered": _gathered(program, summary, records),
+            "gathered": answers.gathered(program, summary, records),
             "own": own,
             "page_url": f"{_page_url(summary.chapter_id, summary.page_id)}#{summary.id}",
         },

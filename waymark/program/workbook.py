@@ -8,10 +8,7 @@ from waymark.workspace.workbook import WorkbookEntry, WorkbookSection
 
 
 def _form_entries(form: model.Form, records: dict) -> list[WorkbookEntry]:
-    if isinstance(form, model.Exercise):
-        heading = _("Exercise %(number)s: %(title)s") % {"number": form.number, "title": form.title}
-    else:
-        heading = form.title
+    heading = answers.form_name(form)
     return [
         WorkbookEntry(f"{heading}. {q.label}", answers.display(q, records.get(q.id)))
         for q in form.questions
@@ -39,7 +36,7 @@ def sections(store) -> list[WorkbookSection]:
                 f"{item['day']}: {q.label}", answers.display(q, item["answers"].get(q.id))
             )
             for item in kept
-            for q in check.questions
+            for q in selfcheck.shown_questions(check, [item])
         ]
         result.append(WorkbookSection(check.title, tuple(entries)))
     return result

@@ -150,15 +150,15 @@ def visible_pages(survey: Survey, answers: dict) -> list[int]:
     return [i for i, page in enumerate(survey.pages) if page.visible_questions(answers)]
 
 
-def needs_crisis_help(survey: Survey, answers: dict) -> bool:
+def needs_crisis_help(survey: Survey, answers: dict) -> list[str]:
+    """What these answers disclose (self-harm, harm-to-child), each shown its own help."""
+    found: list[str] = []
     for question in survey.questions:
-        flagged = question.crisis_ids()
-        if flagged and question.id in answers:
+        if question.id in answers:
             chosen = answers[question.id].get("chosen")
             chosen = chosen if isinstance(chosen, list) else [chosen]
-            if flagged.intersection(chosen):
-                return True
-    return False
+            found += [item for item in question.crisis_about(chosen) if item not in found]
+    return found
 
 
 FREE_TEXT_KEYS = ("text", "other")

@@ -33,12 +33,17 @@ SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 4000
 
 
+# What an answer may disclose, each with its own help: `crisis: self-harm` (or `true`) or
+# `crisis: harm-to-child` on an option.
+CRISIS_ABOUT = ("self-harm", "harm-to-child")
+
+
 @dataclass(frozen=True)
 class Option:
     id: str
     label: str
-    # Choosing it shows crisis help at the top of the very next page.
-    crisis: bool = False
+    # Choosing it shows help for what it discloses at the top of the very next page.
+    crisis: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,8 +96,9 @@ class Question:
                 return option.label
         return answer_id
 
-    def crisis_ids(self) -> frozenset[str]:
-        return frozenset(option.id for option in self.options if option.crisis)
+    def crisis_about(self, chosen) -> list[str]:
+        """What the chosen option ids disclose, in the order of the options."""
+        return [option.crisis for option in self.options if option.crisis and option.id in chosen]
 
     def visible(self, answers: dict) -> bool:
         return self.show_if is None or self.show_if.holds(answers)
@@ -269,13 +275,12 @@ class _Reader:
                 self.problem(qid, "Use 'other: true' rather than an option with the id 'other'.")
             if any(o.id == option_id for o in options):
                 self.problem(qid, f"The option id '{option_id}' is used twice.")
-            options.append(
-                Option(
-                    id=option_id,
-                    label=self.text(item, "label", qid),
-                    crisis=item.get("crisis") is True,
-                )
-            )
+            crisis = item.get("crisis")
+            crisis = "self-harm" if crisis is True else crisis or ""
+            if crisis and crisis not in CRISIS_ABOUT:
+                self.problem(qid, f"'crisis' must be true or one of {list(CRISIS_ABOUT)}.")
+                crisis = ""
+            options.append(Option(id=option_id, label=self.text(item, "label", qid), crisis=crisis))
         return tuple(options)
 
     def condition(self, data: object, qid: str, earlier: dict[str, Question]) -> Condition | None:

@@ -1,7 +1,8 @@
 """Where a person is in a survey, kept in their sealed session between pages.
 
 The state per survey is `{"answers": {...}, "token": str | None}` while answering, and
-`{"done": True, "crisis": bool}` after sending. Nothing here touches the database.
+`{"done": True, "crisis": [what the answers disclosed]}` after sending. Nothing here touches
+the database.
 """
 
 from waymark.surveys.answers import OTHER_SUFFIX, read_page, visible_pages

@@ -73,11 +73,10 @@ def survey_stopped(request, survey_id):
 def survey_thanks(request, survey_id):
     survey = _survey_for(survey_id)
     current = flow.state(request.session, survey) or {}
-    return render(
-        request,
-        "surveys/survey_thanks.html",
-        {"survey": survey, "crisis": current.get("crisis", False)},
-    )
+    crisis = current.get("crisis") or []
+    # Sessions from before answers said what they disclose kept only "true" (self-harm).
+    crisis = ["self-harm"] if crisis is True else crisis
+    return render(request, "surveys/survey_thanks.html", {"survey": survey, "crisis": crisis})
 
 
 def _render_page(request, survey, number, answers, fields, current):

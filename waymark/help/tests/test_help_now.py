@@ -9,10 +9,53 @@ from waymark.help.helplines import check, helplines_for
 
 def test_the_help_page_puts_danger_first_and_lists_checked_lines(client):
     page = client.get("/en/help/").text
-    assert page.index("If you might harm yourself or a child") < page.index("Crisis lines")
+    assert page.index("If you might harm yourself or a child") < page.index('id="crisis-lines"')
     assert "0808 1000 900" in page
     assert "116 123" in page
     assert "Last checked" in page
+
+
+def test_the_help_page_starts_with_jump_links_to_each_kind_of_help(client):
+    page = client.get("/en/help/").text
+    jump = page[page.index('<nav class="jump"') : page.index("</nav>", page.index('class="jump"'))]
+    for anchor in ("danger", "crisis-lines", "prevention-lines", "survivor-lines"):
+        assert f'href="#{anchor}"' in jump
+        assert f'id="{anchor}"' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "own", "other"),
+    [
+        ("en", "Samaritans", "MIELI Mental Health Finland"),
+        ("fi", "MIELI Mental Health Finland", "Samaritans"),
+        ("es", "Línea 024", "Samaritans"),
+    ],
+)
+def test_the_readers_own_country_comes_first_and_other_countries_fold_away(
+    client, language, own, other
+):
+    page = client.get(f"/{language}/help/").text
+    crisis = page[page.index('id="crisis-lines"') : page.index('id="prevention-lines"')]
+    folded = crisis.index("<details")
+    assert crisis.index(own) < folded < crisis.index(other)
+
+
+@pytest.mark.parametrize(
+    ("language", "prevention", "survivors"),
+    [
+        ("fi", "Mielenterveystalo", "116 006"),
+        ("es", "900 440 443", "900 20 20 10"),
+        ("en", "0808 1000 900", "NAPAC"),
+    ],
+)
+def test_each_language_has_a_prevention_service_and_help_after_abuse_of_its_own(
+    client, language, prevention, survivors
+):
+    page = client.get(f"/{language}/help/").text
+    own_prevention = page[page.index('id="prevention-lines"') : page.index('id="survivor-lines"')]
+    own_survivors = page[page.index('id="survivor-lines"') : page.index('id="before-you-call"')]
+    assert prevention in own_prevention.split("<details")[0]
+    assert survivors in own_survivors.split("<details")[0]
 
 
 def test_every_helpline_has_a_source_and_a_day_it_was_checked():
@@ -71,7 +114,8 @@ def test_a_finnish_reader_gets_finnish_words_and_the_numbers_kept_once_in_englis
             "Line A",
         )
         assert helplines_for("fi").emergency == "Soita 112."
-        assert helplines_for("es") == helplines_for("en")  # no Spanish words: English
+        spanish, english = helplines_for("es"), helplines_for("en")
+        assert (spanish.lines, spanish.emergency) == (english.lines, english.emergency)
     finally:
         helplines_for.cache_clear()
     assert check(tmp_path) == []

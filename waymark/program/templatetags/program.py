@@ -13,7 +13,8 @@ from django.utils.translation import get_language, override
 from waymark.program import content
 from waymark.program.fields import question_html
 from waymark.program.markdown import TARGET_KINDS
-from waymark.surveys.figures import live_figure
+from waymark.surveys.definitions import get_survey
+from waymark.surveys.figures import Figure, live_figure
 
 register = template.Library()
 
@@ -64,10 +65,13 @@ def internal_links(html: str) -> str:
 
 @dataclass(frozen=True)
 class FigureNumbers:
+    """The published figure the text credits, and Waymark's own beside it when there is one."""
+
     percent: float
     respondents: int
-    live: bool
     source: str
+    live: Figure | None
+    survey_title: str
 
 
 # Survey figures move only after many new answers; a page need not ask the database each time.
@@ -85,14 +89,14 @@ def _live(figure):
 
 @register.simple_tag
 def figure_numbers(figure) -> FigureNumbers:
-    live = _live(figure)
-    if live is not None:
-        return FigureNumbers(live.percent, live.respondents, True, "")
     fallback = figure.fallback
     source = fallback.source
     if str(fallback.year) not in source:
         source = f"{source}, {fallback.year}"
-    return FigureNumbers(fallback.percent, fallback.n, False, source)
+    survey = get_survey(figure.survey, get_language())
+    return FigureNumbers(
+        fallback.percent, fallback.n, source, _live(figure), survey.title if survey else ""
+    )
 
 
 @register.simple_tag
@@ -103,3 +107,9 @@ def survey_link(survey_id: str) -> str:
 @register.simple_tag
 def question(field):
     return question_html(field)
+
+
+@register.filter
+def origins(fields) -> str:
+    """Where a form's suggested first answers came from, each named once."""
+    return ", ".join(dict.fromkeys(f.origin for f in fields if f.origin))

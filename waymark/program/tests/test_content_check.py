@@ -139,3 +139,41 @@ def test_load_refuses_broken_content_listing_every_problem(tree):
 
 def test_the_real_content_has_no_problems(settings):
     assert check(settings.WAYMARK_CONTENT_DIR) == []
+
+
+def test_a_fact_whose_source_lacks_its_year_or_n_is_named(tree):
+    tree.replace(
+        PAGE,
+        "```callout\ntitle: Remember\ntext: You can stop at any time.\n```",
+        "```fact\ntext: 62 % had tried to stop.\nsource: A project blog (N not stated)\n```",
+    )
+    problem = only_problem(tree)
+    assert (problem.path, problem.line) == (PAGE, 9)
+    assert "names the study, its year and N" in problem.message
+
+
+GLOSSARY = """\
+terms:
+  - term: action urge
+    use: impulso a actuar
+    avoid: [impulso de acción]
+"""
+
+
+def test_a_translation_using_a_variant_its_glossary_avoids_is_named_with_file_and_line(tree):
+    tree.translate("es")
+    tree.write("es/glossary.yaml", GLOSSARY)
+    assert check(tree.root) == []
+    spanish = "content/es/chapters/01-start/01-hello.md"
+    tree.replace(spanish, "Some **words** to read", "Un **impulso de\nAcción** aparece")
+    problem = only_problem(tree)
+    assert (problem.path, problem.line) == (spanish, 5)
+    assert "write 'impulso a actuar' for 'action urge'" in problem.message
+
+
+def test_the_real_finnish_and_spanish_use_one_word_for_the_action_urge(settings):
+    from waymark.program.glossary import FILE_NAME
+
+    for language, word in (("fi", "toimintamielihalu"), ("es", "impulso a actuar")):
+        assert word in (settings.WAYMARK_CONTENT_DIR / language / FILE_NAME).read_text()
+    assert check(settings.WAYMARK_CONTENT_DIR) == []

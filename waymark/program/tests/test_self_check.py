@@ -5,6 +5,8 @@ from datetime import date
 import pytest
 from django.test import Client
 
+from waymark.workspace.store import store_for
+
 pytestmark = pytest.mark.django_db
 
 
@@ -30,19 +32,62 @@ def test_a_second_check_on_the_same_day_replaces_the_first(client):
     assert "<td>2</td>" in html and "<td>9</td>" not in html
 
 
-@pytest.mark.parametrize("answer", ["yes", "sometimes"])
-def test_thoughts_of_harm_bring_crisis_help_first_on_the_results(client, answer):
-    response = client.post("/en/self-check/", {"sc-harm": answer}, follow=True)
-    html = response.text
+def crisis_boxes(html: str) -> list[str]:
     main = html[html.index('<main id="main"') :]
-    assert main.index('class="crisis"') < main.index("<h1>")
-    crisis = main[main.index('class="crisis"') : main.index("</section>")]
-    assert 'href="/en/help/"' in crisis
-    assert "thoughts of harming yourself or a child" in crisis
+    boxes = main.split('<section class="crisis"')[1:]
+    assert all(main.index(box) < main.index("<h1>") for box in boxes)  # help comes first
+    return [box[: box.index("</section>")] for box in boxes]
+
+
+@pytest.mark.parametrize("answer", ["yes", "sometimes"])
+def test_thoughts_of_self_harm_bring_crisis_lines_first(client, answer):
+    response = client.post("/en/self-check/", {"sc-harm-self": answer}, follow=True)
+    (box,) = crisis_boxes(response.text)
+    assert "thoughts of hurting yourself" in box
+    assert 'href="tel:116123"' in box and 'href="/en/help/"' in box
+    assert "harm a child" not in box
+
+
+@pytest.mark.parametrize("answer", ["yes", "sometimes"])
+def test_fear_of_harming_a_child_brings_help_to_stop_first(client, answer):
+    response = client.post("/en/self-check/", {"sc-harm-child": answer}, follow=True)
+    (box,) = crisis_boxes(response.text)
+    assert "afraid you might harm a child" in box
+    assert 'href="tel:08081000900"' in box  # Stop It Now, with its number shown
+    assert "thoughts of hurting yourself" not in box
+
+
+def test_both_answers_bring_both_helps_each_with_its_own_numbers(client):
+    html = client.post(
+        "/en/self-check/", {"sc-harm-self": "yes", "sc-harm-child": "sometimes"}, follow=True
+    ).text
+    self_harm, harm_to_child = crisis_boxes(html)
+    assert "tel:116123" in self_harm and "tel:08081000900" in harm_to_child
+
+
+def test_a_finnish_reader_sees_finnish_numbers_first(client):
+    html = client.post("/fi/self-check/", {"sc-harm-self": "yes"}, follow=True).text
+    (box,) = crisis_boxes(html)
+    assert box.index("09 2525 0111") < box.index("116 123")
+
+
+def test_an_answer_kept_before_the_question_was_split_still_shows_and_brings_both_helps(
+    client,
+):
+    client.post("/en/exercise/ex5-yourself/answer/", {"q5-describe": "Something"})
+    # The last check was saved when one question asked about harming oneself or a child.
+    store = store_for(client.get("/en/").wsgi_request)
+    store.put(
+        "self-check", "2026-01-05", {"day": "2026-01-05", "answers": {"sc-harm": {"value": "yes"}}}
+    )
+    html = client.get("/en/self-check/results/").text
+    assert "an earlier question that asked about both at once" in html
+    assert len(crisis_boxes(html)) == 2
 
 
 def test_no_thoughts_of_harm_shows_no_crisis_box(client):
-    html = client.post("/en/self-check/", {"sc-harm": "no"}, follow=True).text
+    answers = {"sc-harm-self": "no", "sc-harm-child": "no"}
+    html = client.post("/en/self-check/", answers, follow=True).text
     assert 'class="crisis"' not in html
 
 
@@ -56,7 +101,7 @@ def test_an_empty_or_wrong_self_check_is_shown_again_with_a_message(client):
 
 
 def test_nobody_else_sees_a_persons_results(client):
-    client.post("/en/self-check/", {"sc-harm": "yes", "sc-urge-strength": "7"})
+    client.post("/en/self-check/", {"sc-harm-self": "yes", "sc-urge-strength": "7"})
     html = Client().get("/en/self-check/results/").text
     assert "You have no self-check results yet." in html and 'class="crisis"' not in html
 

@@ -75,7 +75,10 @@ def test_the_research_survey_asks_what_the_published_figures_are_about():
     survey = get_survey("help-us-help-you")
     assert "yes" in survey.question("q-before-thoughts").answer_ids
     assert "yes" in survey.question("q-before-masturbation").answer_ids
-    assert survey.question("q-self-harm").crisis_ids() == {"sometimes", "often"}
+    self_harm = survey.question("q-self-harm")
+    assert self_harm.crisis_about(["sometimes", "often"]) == ["self-harm", "self-harm"]
+    assert self_harm.crisis_about(["no"]) == []
+    assert survey.question("q-sought-contact").crisis_about(["yes"]) == ["harm-to-child"]
 
 
 def test_a_good_file_becomes_a_survey_with_every_question_type(tmp_path):

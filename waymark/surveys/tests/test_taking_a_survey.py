@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def test_the_list_shows_both_surveys_and_the_consent_page_says_what_is_kept(client):
     listing = client.get(reverse("surveys:list")).content.decode()
-    assert "Motivation to change" in listing and "Help us to help you" in listing
+    assert "Motivation to change" in listing
+    assert "The way out: Waymark&#x27;s research survey" in listing
     consent = client.get(reverse("surveys:detail", args=[HELP_US])).content.decode()
     for promise in [
         "cannot be linked to you or to your workspace",
@@ -193,7 +194,28 @@ def test_a_self_harm_answer_brings_crisis_help_on_the_very_next_page(client):
         stop_at=8,
     )
     assert response["Location"] == page_url(HELP_US, 8)
-    assert "Find crisis help now" in client.get(page_url(HELP_US, 8)).content.decode()
+    html = client.get(page_url(HELP_US, 8)).content.decode()
+    box = html[html.index('class="crisis"') : html.index("</section>")]
+    assert "thoughts of hurting yourself" in box
+    assert 'href="tel:116123"' in box  # the numbers themselves, not only a link
+
+
+def test_an_answer_disclosing_contact_with_a_child_brings_support_to_stop_first(client):
+    walk(
+        client,
+        HELP_US,
+        {
+            1: {"q-first-age": "13-17"},
+            3: {"q-before-thoughts": "no", "q-before-masturbation": "no"},
+            7: {"q-sought-contact": "yes", "q-self-harm": "no"},
+        },
+        stop_at=8,
+    )
+    html = client.get(page_url(HELP_US, 8)).content.decode()
+    box = html[html.index('class="crisis"') : html.index("</section>")]
+    assert "You told us about contact with a child" in box
+    assert 'href="tel:08081000900"' in box  # a service that helps people stop
+    assert "thoughts of hurting yourself" not in html
 
 
 def test_without_a_self_harm_answer_there_is_no_crisis_box(client):
