@@ -40,7 +40,7 @@ def test_exercises_5_to_8_come_together_on_the_summary_form(page, axe_check):
     save_exercise(page, "ex5-yourself")
 
     for exercise_id, marker in [
-        ("ex6-relationships-sexuality", "SENTINEL-SIX"),
+        ("ex6-relationships", "SENTINEL-SIX"),
         ("ex7-daily-life", "SENTINEL-SEVEN"),
         ("ex8-values", "SENTINEL-EIGHT"),
     ]:

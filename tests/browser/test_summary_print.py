@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 EXERCISES = {
     "ex15-my-plan": "staying-on-track/my-plan",
     "ex5-yourself": "why-people-use/risk-factors-and-yourself",
-    "ex6-relationships-sexuality": "why-people-use/relationships-and-sexuality",
+    "ex6-relationships": "why-people-use/close-relationships",
     "ex7-daily-life": "why-people-use/daily-life",
     "ex8-values": "why-people-use/values",
 }

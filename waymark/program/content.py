@@ -7,6 +7,7 @@ own program files, or raises ContentError. The app loads it at start (ProgramCon
 program has not been translated. Pure: no requests, no views, no templates.
 """
 
+import re
 from pathlib import Path
 
 from waymark.program import glossary, markdown, model, parse
@@ -97,6 +98,7 @@ def _read_program(reader: parse.Reader, lang_dir: Path) -> model.Program | None:
             reader.problem(reader.name(folder / "chapter.yaml"), 1, "not listed in program.yaml")
     self_check = _self_check(reader, lang_dir)
     _check_unique(reader, chapters, self_check, reader.name(lang_dir / "self-check.yaml"))
+    _check_addresses(reader, chapters)
     if self_check is None:
         return None
     return model.Program.build(lang_dir.name, str(data["title"]), chapters, self_check)
@@ -208,6 +210,35 @@ def _check_unique(reader, chapters, self_check, self_check_path: str) -> None:
     if self_check is not None:
         for question in self_check.questions + self_check.retired:
             note("question", question.id, self_check_path)
+
+
+def sensitive_words_in(ident: str, sensitive: list[str]) -> list[str]:
+    """The words of an id that begin like one the operator lists as sensitive."""
+    words = re.findall(r"[^\W_]+", ident.lower())
+    return [word for word in words if any(word.startswith(s) for s in sensitive)]
+
+
+def _check_addresses(reader, chapters) -> None:
+    """Chapter, page and exercise ids are part of addresses, which browser history and
+    bookmarks show to anyone with the person's device: none may name the topic."""
+    from django.conf import settings
+
+    sensitive = [word.lower() for word in settings.WAYMARK_SENSITIVE_WORDS]
+    for chapter in chapters:
+        for page in chapter.pages:
+            path = reader.page_paths[(chapter.id, page.id)]
+            idents = [("page", page.id)] + [("exercise", form.id) for form in page.forms]
+            if page is chapter.pages[0]:
+                idents.append(("chapter", chapter.id))
+            for kind, ident in idents:
+                if found := sensitive_words_in(ident, sensitive):
+                    reader.problem(
+                        path,
+                        _line(reader, path, ident),
+                        f"{kind} id {ident!r} is part of an address and contains "
+                        f"{', '.join(map(repr, found))}, which browser history would show "
+                        "(WAYMARK_SENSITIVE_WORDS): choose a neutral id",
+                    )
 
 
 def _line(reader, path: str, ident: str) -> int:

@@ -177,3 +177,12 @@ def test_the_real_finnish_and_spanish_use_one_word_for_the_action_urge(settings)
     for language, word in (("fi", "toimintamielihalu"), ("es", "impulso a actuar")):
         assert word in (settings.WAYMARK_CONTENT_DIR / language / FILE_NAME).read_text()
     assert check(settings.WAYMARK_CONTENT_DIR) == []
+
+
+def test_an_id_that_would_show_the_topic_in_an_address_is_named(tree, settings):
+    settings.WAYMARK_SENSITIVE_WORDS = ["secret"]
+    tree.replace(PAGE, "id: hello", "id: secrets-of-hello")
+    problem = only_problem(tree)
+    assert problem.path == PAGE and problem.line == 2
+    assert "page id 'secrets-of-hello' is part of an address" in problem.message
+    assert "'secrets'" in problem.message
