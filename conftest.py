@@ -9,10 +9,13 @@ import io
 import json
 import logging
 import os
+import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -321,6 +324,65 @@ def run_waymark(server_env):
         )
 
     return run
+
+
+PRODUCTION_HOST = "help.example.org"
+GUNICORN = [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "waymark.wsgi"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def production_server(server_env, run_waymark, tmp_path):
+    """The production server as docs/deploy.md starts it, on a free port and a data folder of
+    its own, answering to PRODUCTION_HOST and 127.0.0.1; and a function that stops it and
+    returns every line it logged."""
+    port = free_port()
+    changes = {
+        "ALLOWED_HOSTS": f"{PRODUCTION_HOST},127.0.0.1",
+        "WAYMARK_BIND": f"127.0.0.1:{port}",
+        "WAYMARK_WORKERS": "2",
+    }
+    env = {**server_env, **changes}
+    for command in (["migrate"], ["collectstatic", "--noinput"]):
+        prepared = run_waymark("manage.py", *command, "--verbosity", "0", **changes)
+        assert prepared.returncode == 0, prepared.stderr
+    log_path = tmp_path / "server.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(GUNICORN, cwd=ROOT, env=env, stdout=log, stderr=log)
+    try:
+        _wait_until_healthy(port, server)
+
+        def stop() -> list[str]:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+            return log_path.read_text(errors="replace").splitlines()
+
+        yield port, stop
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+def _wait_until_healthy(port: int, server: subprocess.Popen) -> None:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/health/", headers={"Host": PRODUCTION_HOST}
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "gunicorn stopped while starting"
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+                if response.read() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail("gunicorn did not answer /health/ within a minute")
 
 
 @pytest.fixture

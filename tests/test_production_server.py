@@ -7,68 +7,20 @@ would refuse to send them.
 """
 
 import re
-import signal
 import socket
 import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from conftest import GUNICORN, free_port
+from conftest import PRODUCTION_HOST as HOST
+
 ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", "waymark.wsgi"]
-HOST = "help.example.org"
+
 SENTINEL = "sentinel-7c1e"
 SENDER = "198.51.100.77"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def production_server(server_env, run_waymark, tmp_path):
-    """The server, and a function that stops it and returns every line it logged."""
-    port = _free_port()
-    changes = {"ALLOWED_HOSTS": HOST, "WAYMARK_BIND": f"127.0.0.1:{port}", "WAYMARK_WORKERS": "2"}
-    env = {**server_env, **changes}
-    for command in (["migrate"], ["collectstatic", "--noinput"]):
-        prepared = run_waymark("manage.py", *command, "--verbosity", "0", **changes)
-        assert prepared.returncode == 0, prepared.stderr
-    log_path = tmp_path / "server.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(GUNICORN, cwd=ROOT, env=env, stdout=log, stderr=log)
-    try:
-        _wait_until_healthy(port, server)
-
-        def stop() -> list[str]:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
-            return log_path.read_text(errors="replace").splitlines()
-
-        yield port, stop
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
-
-
-def _wait_until_healthy(port: int, server: subprocess.Popen) -> None:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/health/", headers={"Host": HOST})
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "gunicorn stopped while starting"
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
-                if response.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail("gunicorn did not answer /health/ within a minute")
 
 
 def _send(port: int, data: bytes) -> bytes:
@@ -183,7 +135,7 @@ def test_a_bad_request_is_one_short_line_that_says_nothing_of_its_sender(product
     ],
 )
 def test_the_production_server_will_not_start_half_configured(server_env, change, named):
-    env = {**server_env, **change, "WAYMARK_BIND": f"127.0.0.1:{_free_port()}"}
+    env = {**server_env, **change, "WAYMARK_BIND": f"127.0.0.1:{free_port()}"}
     result = subprocess.run(GUNICORN, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     said = result.stderr.strip().splitlines()

@@ -27,3 +27,14 @@ def save_exercise(page, exercise_id):
     page.locator(f"#{exercise_id}").get_by_role("button", name="Save my answers").click()
     assert page.url.endswith(f"#{exercise_id}")
     assert page.locator(f"#{exercise_id} [role=status]").inner_text().startswith("Saved.")
+
+
+def keep_work(page) -> str:
+    """From the workspace page: take a passphrase, type it back. Returns the passphrase."""
+    page.get_by_role("link", name="Keep my work").click()
+    page.get_by_role("button", name="Make my passphrase").click()
+    phrase = page.locator("#passphrase").inner_text().strip()
+    page.get_by_role("link", name="I have written it down").click()
+    page.get_by_label("Your passphrase").fill(phrase)
+    page.get_by_role("button", name="Save my work").click()
+    return phrase
