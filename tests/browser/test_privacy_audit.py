@@ -71,7 +71,8 @@ def _database_copy(data_dir) -> str:
     connection = sqlite3.connect(path)
     values = []
     try:
-        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        listed = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        tables = [row[0] for row in listed]
         for table in tables:
             if table.startswith("sqlite_") or table == "django_migrations":
                 continue
