@@ -14,10 +14,10 @@ if problem := production_problem():
     sys.exit(f"Waymark will not start: {problem}")
 
 bind = os.environ.get("WAYMARK_BIND", "127.0.0.1:8000")
-# Several single-threaded gthread workers measured fastest here (bench/results/pages.md): keep-alive
-# connections from the proxy, and no GIL contention between threads of one worker.
+# Several gthread workers with a few threads each: a thread that waits for a key derivation
+# (waymark/web/derivations.py, off the request threads) leaves the others serving pages.
 workers = int(os.environ.get("WAYMARK_WORKERS", "4"))
-threads = int(os.environ.get("WAYMARK_THREADS", "1"))
+threads = int(os.environ.get("WAYMARK_THREADS", "4"))
 worker_class = os.environ.get("WAYMARK_WORKER_CLASS", "gthread")
 # Django and the content are loaded once in the master, then shared by the forked workers;
 # broken content stops gunicorn before any worker starts. No database connection is opened at

@@ -233,8 +233,8 @@ WAYMARK_ARGON2_LANES = env_int("WAYMARK_ARGON2_LANES", 1)
 # Slow key derivations (workspace unlocks, staff sign-ins) per process: how many run at once
 # and how many more may wait; beyond that a request is told "busy" at once
 # (waymark/web/derivations.py). Memory: workers x the Argon2 cost.
-WAYMARK_KDF_WORKERS = env_int("WAYMARK_KDF_WORKERS", 2)
-WAYMARK_KDF_QUEUE = env_int("WAYMARK_KDF_QUEUE", 4)
+WAYMARK_KDF_WORKERS = env_int("WAYMARK_KDF_WORKERS", 1)
+WAYMARK_KDF_QUEUE = env_int("WAYMARK_KDF_QUEUE", 2)
 # Separate from SECRET_KEY so a passphrase's lookup id survives a SECRET_KEY rotation.
 WAYMARK_LOOKUP_PEPPER = env_secret("WAYMARK_LOOKUP_PEPPER")
 # Seals the staff's TOTP secrets, so that a copy of the database gives no second factor.

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from conftest import dump_database
 from tests.browser.steps import note_a_moment, save_exercise
+from waymark.workspace import passphrase, workspaces
 from waymark.workspace.sessions import SessionStore
 from waymark.workspace.store import DATA_KEY
 
@@ -152,7 +153,11 @@ def test_keep_my_work_come_back_find_it_delete_it_and_nothing_is_left(
     _assert_nothing_personal(captured_logs.text, phrase, data_key)
 
 
-def test_the_workbook_print_view_and_a_busy_moment_read_well(page, axe_check, full_derivation_pool):
+def test_the_workbook_print_view_and_a_busy_moment_read_well(
+    page, axe_check, full_derivation_pool, fast_kdf
+):
+    phrase = passphrase.generate()
+    workspaces.keep(workspaces.new_workspace(), phrase)
     base = page.base_url + "/en/workspace/"
     page.goto(base + "workbook/print/")
     assert page.locator("h1").inner_text() == "My workbook"
@@ -161,7 +166,7 @@ def test_the_workbook_print_view_and_a_busy_moment_read_well(page, axe_check, fu
     expect(page.locator("main")).to_contain_text("nothing to delete")
     axe_check(page)
     page.goto(base + "open/")
-    page.get_by_label("Your passphrase").fill("abacus abdomen abdominal abide abiding ablaze able")
+    page.get_by_label("Your passphrase").fill(phrase)
     with full_derivation_pool():
         page.get_by_role("button", name="Open").click()
         assert page.locator("h1").inner_text() == "Busy, try again in a moment"

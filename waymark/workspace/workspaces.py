@@ -96,14 +96,16 @@ def keep(unlocked: Unlocked, typed_passphrase: str) -> bool:
 def unlock(typed_passphrase: str) -> Unlocked | None:
     """The workspace a passphrase opens, or None. Raises Busy.
 
-    An unknown passphrase costs the same derivation as a known one, so neither the answer
-    nor its timing tells whether a workspace exists. A workspace kept at a lower cost than
-    the settings now ask for is wrapped again at that cost: one more derivation, only then.
+    The lookup id is derived from the whole passphrase, so a passphrase either finds its own
+    workspace or none: there is no workspace that a wrong passphrase finds and fails to open.
+    A passphrase that finds none is answered at once, with no key derivation; its timing says
+    only what the answer says. So a flood of guesses costs the server an HMAC each and takes
+    no place in the derivation line. A workspace kept at a lower cost than the settings now
+    ask for is wrapped again at that cost: one more derivation, only then.
     """
     normalised = passphrase.normalise(typed_passphrase)
     workspace = Workspace.objects.filter(lookup=_lookup(normalised)).first()
     if workspace is None or not workspace.kdf_params:
-        derive(crypto.derive_kek, normalised, os.urandom(crypto.SALT_BYTES), current_params())
         return None
     params = crypto.KdfParams.from_dict(workspace.kdf_params)
     kek = derive(crypto.derive_kek, normalised, bytes(workspace.kdf_salt), params)
