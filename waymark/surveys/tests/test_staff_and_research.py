@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from waymark.surveys.definitions import get_survey
 from waymark.surveys.models import ExportLog, Response
 from waymark.surveys.responses import new_token, record_response
-from waymark.surveys.tests.helpers import HELP_US
+from waymark.surveys.tests.helpers import HELP_US, after_the_hour
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a long staff password 1"
@@ -119,6 +119,7 @@ def fill(n: int, answer: str = "yes", text: str = "") -> None:
         if text:
             answers["q-anything-else"] = {"text": text}
         record_response(survey, "en", answers, new_token())
+    after_the_hour()
 
 
 def test_small_counts_are_hidden_in_charts_and_tables(research_client, settings):
