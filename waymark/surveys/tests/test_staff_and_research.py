@@ -2,56 +2,21 @@
 
 import csv
 import io
-import time
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from waymark.surveys.definitions import get_survey
 from waymark.surveys.models import ExportLog, Response
 from waymark.surveys.responses import new_token, record_response
+from waymark.surveys.tests.conftest import PASSWORD, code_for, log_in, make_staff
 from waymark.surveys.tests.helpers import HELP_US, after_the_hour
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "a long staff password 1"
-
-
-def code_for(device: TOTPDevice, offset: int = 0) -> str:
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = time.time() + offset
-    return f"{totp.token():06d}"
-
-
-def make_staff(django_user_model, name: str, researcher: bool):
-    user = django_user_model.objects.create_user(name, password=PASSWORD, is_staff=True)
-    if researcher:
-        user.user_permissions.add(Permission.objects.get(codename="view_research"))
-    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    return user, device
-
-
-@pytest.fixture
-def researcher(django_user_model):
-    return make_staff(django_user_model, "rita", researcher=True)
-
-
-def log_in(client, username, device, code=None):
-    return client.post(
-        reverse("staff-login"),
-        {"username": username, "password": PASSWORD, "code": code or code_for(device)},
-    )
-
-
-@pytest.fixture
-def research_client(client, researcher):
-    _user, device = researcher
-    assert log_in(client, "rita", device)["Location"] == reverse("staff-research")
-    return client
 
 
 def test_the_right_password_without_the_code_lets_nobody_in(client, researcher):
