@@ -42,6 +42,10 @@ SECONDS_PER_HOUR = 3600
 # many: each is counted exactly once, and an interrupted release leaves the rest held.
 CHUNK = 2000
 ANSWERED_FIELDS = [field.attname for field in Answered._meta.get_fields()]
+# The hour in which this process last found nothing over to settle, per survey: each process
+# looks once an hour, not at every submission. A response another server still tagged with
+# an earlier hour (a clock behind) is settled at the next hour's look.
+_looked: dict[str, int] = {}
 
 
 def current_hour(now: datetime | None = None) -> int:
@@ -65,9 +69,15 @@ def _lock(survey_id: str) -> None:
 def settle(survey: Survey, now: datetime | None = None) -> None:
     """Counts or holds the waiting responses of each of the survey's hours that is over."""
     hour = current_hour(now)
-    over = WaitingResponse.objects.filter(survey_id=survey.id, hour__lt=hour)
-    if not over.exists():
+    if _looked.get(survey.id) == hour:
         return
+    over = WaitingResponse.objects.filter(survey_id=survey.id, hour__lt=hour)
+    if over.exists():
+        _settle(survey, over)
+    _looked[survey.id] = hour
+
+
+def _settle(survey: Survey, over) -> None:
     with transaction.atomic():
         _lock(survey.id)
         for past in over.order_by("hour").values_list("hour", flat=True).distinct():
