@@ -105,10 +105,10 @@ def recorded_per_second(total: int, processes: int) -> float:
     time.sleep(1)  # every process has set up its answers
     began = time.perf_counter()
     start.set()
-    ended = max(done.get(timeout=600) for _ in workers)
     for worker in workers:
-        worker.join()
-        assert worker.exitcode == 0
+        worker.join(600)
+        assert worker.exitcode == 0, f"a submitter failed ({worker.exitcode})"
+    ended = max(done.get(timeout=10) for _ in workers)
     return (total // processes) * processes / (ended - began)
 
 

@@ -6,12 +6,15 @@ from a double click, a reload or a retried request, finds the hash and records n
 The response reaches the counters after its hour, unless it arrived in a burst (intake.py).
 """
 
+import fcntl
 import hashlib
+import os
 import random
 import secrets
+from contextlib import contextmanager
 from datetime import date, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from waymark.surveys.answers import scrubbed, shown_answers
@@ -36,6 +39,26 @@ def already_recorded(token: str) -> bool:
     return UsedSubmission.objects.filter(digest=token_digest(token)).exists()
 
 
+@contextmanager
+def _sqlite_writers_in_turn():
+    """On SQLite, waits for this database's other submitters in every process, in the kernel.
+
+    SQLite lets one transaction write at a time. A writer that finds it taken sleeps, up to
+    100 ms a time, while writers that have just begun to wait look again every millisecond, so
+    under a stream of submissions a sleeper can miss every turn until it times out and fails.
+    On a file lock the kernel wakes the next waiter as soon as the lock is free.
+    """
+    if connection.vendor != "sqlite" or connection.is_in_memory_db():
+        yield
+        return
+    gate = os.open(f"{connection.settings_dict['NAME']}.writers", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(gate, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(gate)
+
+
 def record_response(survey: Survey, language: str, answers: dict, token: str) -> bool:
     """Stores the response once. False when this token was already used."""
     clean = scrubbed(shown_answers(survey, answers))
@@ -44,7 +67,7 @@ def record_response(survey: Survey, language: str, answers: dict, token: str) ->
     month = this_month(now.date())
     try:
         # The token first: a used one fails before anything else is written.
-        with transaction.atomic():
+        with _sqlite_writers_in_turn(), transaction.atomic():
             UsedSubmission.objects.create(digest=token_digest(token), month=month)
             WaitingResponse.objects.create(
                 survey_id=survey.id,
