@@ -6,7 +6,7 @@ Runs itself once on a throw-away SQLite file and once on PostgreSQL (BENCH_POSTG
 default postgres://postgres@127.0.0.1:5432/waymark_bench; the database is dropped and made
 again, so never point it at real data). In each:
 - recording: responses.record_response() for random valid answers to the research survey,
-  from one process, then from BENCH_PROCESSES processes at once, each with its own database
+  from one process, then from BENCH_PROCESSES (4) processes at once, each with its own database
   connection: the token and the waiting response in one transaction, as the last survey
   page runs it. Afterwards every response is counted: none lost, none twice;
 - settling: the hour is over (a burst, far above the rate: held), the day released; the
@@ -47,7 +47,7 @@ POSTGRES_URL = os.environ.get(
 )
 ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "4000"))
-PROCESSES = int(os.environ.get("BENCH_PROCESSES", "8"))
+PROCESSES = int(os.environ.get("BENCH_PROCESSES", "4"))
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "2000"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 PORT = 8741
