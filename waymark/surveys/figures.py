@@ -2,10 +2,11 @@
 
 `live_figure(survey, question, answer)` is what program pages call: "about X % of N
 respondents". It reads two counter rows, never the responses, once the survey's hours that
-are over have been counted (intake.settle). Three things keep one person's
-answer from showing: nothing below settings.WAYMARK_MIN_COUNT respondents; the counters it
-reads change only each time PUBLISH_EVERY more people have answered; and the percentage is
-rounded to the nearest PERCENT_STEP and N down to a multiple of PUBLISH_EVERY.
+are over have been counted (intake.settle). Three things keep one person's answer from
+showing: nothing below settings.WAYMARK_MIN_COUNT respondents; the counters it reads change
+only each time PUBLISH_EVERY more people have answered; and the percentage is rounded to the
+nearest PERCENT_STEP and N down to a multiple of PUBLISH_EVERY. A burst of responses reaches
+no counter at all until staff release it (intake.py).
 
 The statistics helpers below are pure and used by the research views as well.
 """
