@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from waymark.surveys.definitions import get_survey
 from waymark.surveys.models import Response
 from waymark.surveys.responses import new_token, record_response
+from waymark.surveys.tests.helpers import MOTIVATION, after_the_hour
 
 pytestmark = pytest.mark.browser
 
@@ -83,6 +84,7 @@ def test_a_survey_taken_from_start_to_end_without_javascript(page, axe_check):
     twin.get_by_role("button", name="Send my answers").click()
     assert twin.locator("h1").inner_text() == "Thank you"
 
+    after_the_hour(MOTIVATION)
     [response] = Response.objects.all()
     assert response.answers["q-longest-break"] == {"chosen": "6"}
     assert response.answers["q-easier"] == {"text": f"{SENTINEL_TEXT} see [removed]"}
@@ -111,6 +113,7 @@ def test_a_researcher_logs_in_with_a_code_and_reads_charts(page, axe_check, sett
         record_response(survey, "en", {"q-before-thoughts": {"chosen": answer}}, new_token())
     said = {"q-anything-else": {"text": "Talking to someone helped me most"}}
     record_response(survey, "en", said, new_token())
+    after_the_hour()
 
     page.goto(page.base_url + "/staff/")
     axe_check(page)

@@ -1,10 +1,12 @@
 """Figures from Waymark's own surveys, safe to show to anyone.
 
 `live_figure(survey, question, answer)` is what program pages call: "about X % of N
-respondents". It reads two counter rows, never the responses. Three things keep one person's
-answer from showing: nothing below settings.WAYMARK_MIN_COUNT respondents; the counters it
-reads change only each time PUBLISH_EVERY more people have answered; and the percentage is
-rounded to the nearest PERCENT_STEP and N down to a multiple of PUBLISH_EVERY.
+respondents". It reads two counter rows, never the responses, once the survey's hours that
+are over have been counted (intake.settle). Three things keep one person's answer from
+showing: nothing below settings.WAYMARK_MIN_COUNT respondents; the counters it reads change
+only each time PUBLISH_EVERY more people have answered; and the percentage is rounded to the
+nearest PERCENT_STEP and N down to a multiple of PUBLISH_EVERY. A burst of responses reaches
+no counter at all until staff release it (intake.py).
 
 The statistics helpers below are pure and used by the research views as well.
 """
@@ -45,7 +47,14 @@ def figure_from_counts(count: int, total: int, minimum: int) -> Figure | None:
 def live_figure(survey_id: str, question_id: str, answer_id: str) -> Figure | None:
     """The public figure for one answer, or None when too few have answered to show it."""
     # Imported here so the pure helpers in this module load without the ORM.
+    from waymark.surveys.definitions import get_survey
+    from waymark.surveys.intake import settle
     from waymark.surveys.models import AnswerCount, QuestionCount
+
+    survey = get_survey(survey_id)
+    if survey is None:
+        return None
+    settle(survey)
 
     total = (
         QuestionCount.objects.filter(survey_id=survey_id, question_id=question_id)

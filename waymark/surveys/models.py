@@ -5,6 +5,9 @@ has no workspace, session, IP, User-Agent or time of day, and its primary key is
 order in which the database stores rows would still tell who answered after whom, so the
 daily expiry writes recent responses again in a random order (responses.shuffle_recent).
 SECURITY.md 19.
+
+A response first waits out the hour it arrived in (WaitingResponse), and is counted, or held
+as part of a burst until staff release or discard it: waymark/surveys/intake.py.
 """
 
 import uuid
@@ -22,7 +25,9 @@ class TextReview(models.TextChoices):
     WITHHELD = "withheld", _("Withheld from export")
 
 
-class Response(models.Model):
+class Answered(models.Model):
+    """What a response is, counted or not: nothing here could link it to a person."""
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey_id = models.CharField(max_length=64, db_index=True, editable=False)
     language = models.CharField(max_length=8, editable=False)
@@ -31,12 +36,41 @@ class Response(models.Model):
     # {question id: {"chosen": str | [str], "other": str} or {"text": str}}; free text is
     # scrubbed of links and addresses before it gets here.
     answers = models.JSONField(editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Response(Answered):
+    """A counted response: in the counters, the research views and the exports."""
+
     text_review = models.CharField(
         max_length=8, choices=TextReview, default=TextReview.NONE, db_index=True, editable=False
     )
 
     def __str__(self) -> str:
         return f"{self.survey_id} response ({self.month})"
+
+
+class WaitingResponse(Answered):
+    """A response in no count yet: its hour is not over, or it arrived in a burst.
+
+    `hour` (hours since 1970, UTC) is kept only until that hour has been settled; a held
+    response then keeps only `held_day`, so that staff can decide about it by day, and a
+    released one becomes a Response with only its month.
+    """
+
+    hour = models.BigIntegerField(null=True, editable=False)
+    held_day = models.DateField(null=True, editable=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["survey_id", "hour"], name="waiting_by_hour"),
+            models.Index(fields=["survey_id", "held_day"], name="held_by_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id} response waiting ({self.month})"
 
 
 class UsedSubmission(models.Model):
@@ -96,6 +130,16 @@ class QuestionCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey_id}/{self.question_id}: {self.respondents}"
+
+
+class CountingLock(models.Model):
+    """One row per survey, locked while its counters change, so that two changes (the end of
+    an hour, a release) never read the same counts and both write on top of them."""
+
+    survey_id = models.CharField(max_length=64, primary_key=True)
+
+    def __str__(self) -> str:
+        return f"counting lock of {self.survey_id}"
 
 
 class ExportLog(models.Model):

@@ -1,33 +1,26 @@
-"""Recording a finished survey: one response row and its counters, in one transaction.
+"""Recording a finished survey: one waiting response and its used token, in one transaction.
 
 The submission token is issued with the last page and kept in the person's (sealed) session.
 Its hash is stored when the response is recorded; a second submit with the same token,
 from a double click, a reload or a retried request, finds the hash and records nothing.
+The response reaches the counters after its hour, unless it arrived in a burst (intake.py).
 """
 
+import fcntl
 import hashlib
+import os
 import random
 import secrets
+from contextlib import contextmanager
 from datetime import date, timedelta
 
-from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import F, Q
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from waymark.surveys.answers import counted, free_texts, scrubbed, shown_answers
+from waymark.surveys.answers import scrubbed, shown_answers
 from waymark.surveys.definitions import Survey
-from waymark.surveys.figures import PUBLISH_EVERY
-from waymark.surveys.models import (
-    AnswerCount,
-    QuestionCount,
-    Response,
-    TextReview,
-    UsedSubmission,
-)
-
-# A deadlock between two submissions updating the same counters is retried: the token
-# makes a retry safe.
-ATTEMPTS = 3
+from waymark.surveys.intake import current_hour, settle
+from waymark.surveys.models import Response, UsedSubmission, WaitingResponse
 
 
 def new_token() -> str:
@@ -46,78 +39,46 @@ def already_recorded(token: str) -> bool:
     return UsedSubmission.objects.filter(digest=token_digest(token)).exists()
 
 
-def _count(survey_id: str, questions: list[str], pairs: list[tuple[str, str]]) -> None:
-    """Adds one to each counter, creating missing ones first.
+@contextmanager
+def _sqlite_writers_in_turn():
+    """On SQLite, waits for this database's other submitters in every process, in the kernel.
 
-    On PostgreSQL the question totals are locked first, in sorted order, and an answer's
-    counter only ever changes under its question's lock: two submissions that share
-    counters wait for each other instead of deadlocking.
+    SQLite lets one transaction write at a time. A writer that finds it taken sleeps, up to
+    100 ms a time, while writers that have just begun to wait look again every millisecond, so
+    under a stream of submissions a sleeper can miss every turn until it times out and fails.
+    On a file lock the kernel wakes the next waiter as soon as the lock is free.
     """
-    pairs, questions = sorted(pairs), sorted(questions)
-    AnswerCount.objects.bulk_create(
-        [AnswerCount(survey_id=survey_id, question_id=q, answer_id=a) for q, a in pairs],
-        ignore_conflicts=True,
-    )
-    QuestionCount.objects.bulk_create(
-        [QuestionCount(survey_id=survey_id, question_id=q) for q in questions],
-        ignore_conflicts=True,
-    )
-    if not questions:
+    if connection.vendor != "sqlite" or connection.is_in_memory_db():
+        yield
         return
-    totals = QuestionCount.objects.filter(survey_id=survey_id, question_id__in=questions)
-    if connection.features.has_select_for_update:
-        list(totals.order_by("question_id").select_for_update().values("id"))
-    if pairs:
-        match = Q()
-        for question_id, answer_id in pairs:
-            match |= Q(question_id=question_id, answer_id=answer_id)
-        AnswerCount.objects.filter(match, survey_id=survey_id).update(count=F("count") + 1)
-    totals.update(respondents=F("respondents") + 1)
-    _publish(survey_id, totals)
-
-
-def _publish(survey_id: str, totals) -> None:
-    """Copies the counts of questions that just reached a multiple of PUBLISH_EVERY."""
-    reached = [
-        question_id
-        for question_id, respondents in totals.values_list("question_id", "respondents")
-        if respondents % PUBLISH_EVERY == 0
-    ]
-    if reached:
-        QuestionCount.objects.filter(survey_id=survey_id, question_id__in=reached).update(
-            published_respondents=F("respondents")
-        )
-        AnswerCount.objects.filter(survey_id=survey_id, question_id__in=reached).update(
-            published=F("count")
-        )
+    gate = os.open(f"{connection.settings_dict['NAME']}.writers", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(gate, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(gate)
 
 
 def record_response(survey: Survey, language: str, answers: dict, token: str) -> bool:
     """Stores the response once. False when this token was already used."""
     clean = scrubbed(shown_answers(survey, answers))
-    questions, pairs = counted(survey, clean)
-    month = this_month()
-    for attempt in range(ATTEMPTS):
-        try:
-            with transaction.atomic():
-                try:
-                    with transaction.atomic():
-                        UsedSubmission.objects.create(digest=token_digest(token), month=month)
-                except IntegrityError:
-                    return False
-                Response.objects.create(
-                    survey_id=survey.id,
-                    language=language,
-                    month=month,
-                    answers=clean,
-                    text_review=TextReview.PENDING if free_texts(clean) else TextReview.NONE,
-                )
-                _count(survey.id, questions, pairs)
-                return True
-        except OperationalError:
-            if attempt == ATTEMPTS - 1:
-                raise
-    return False
+    now = timezone.now()
+    settle(survey, now)
+    month = this_month(now.date())
+    try:
+        # The token first: a used one fails before anything else is written.
+        with _sqlite_writers_in_turn(), transaction.atomic():
+            UsedSubmission.objects.create(digest=token_digest(token), month=month)
+            WaitingResponse.objects.create(
+                survey_id=survey.id,
+                language=language,
+                month=month,
+                answers=clean,
+                hour=current_hour(now),
+            )
+    except IntegrityError:
+        return False
+    return True
 
 
 def months_before(days: int, today: date | None = None) -> str:
@@ -127,32 +88,45 @@ def months_before(days: int, today: date | None = None) -> str:
 
 
 def expire(days: int, today: date | None = None) -> int:
-    """Deletes responses from months wholly older than `days` days; counters are kept.
+    """Deletes responses from months wholly older than `days` days, counted, waiting or held;
+    counters are kept.
 
     Counters keep their counts on purpose: the published figures must not jump when old
     responses go, and a counter holds no respondent's answers, only a total.
     """
     today = today or timezone.now().date()
-    deleted, _ = Response.objects.filter(month__lt=months_before(days, today)).delete()
+    first_kept = months_before(days, today)
+    deleted = sum(
+        model.objects.filter(month__lt=first_kept).delete()[0]
+        for model in (Response, WaitingResponse)
+    )
     # A token only matters while the session holding it can still submit (12 hours at most).
     UsedSubmission.objects.filter(month__lt=months_before(31, today)).delete()
     return deleted
 
 
 def shuffle_recent(today: date | None = None) -> int:
-    """Writes this month's and last month's responses again, all at once, in a random order.
+    """Writes this month's and last month's responses, and every held one, again, all at
+    once, in a random order.
 
     A database keeps rows in the order they were written (SQLite's rowid, PostgreSQL's heap
     and transaction ids), which tells who answered after whom. Written again in one
-    transaction and shuffled, a response keeps only its month. Run daily with expiry.
+    transaction and shuffled, a response keeps only its month, a held one its day. Run daily
+    with expiry.
     """
     today = today or timezone.now().date()
     first = today.replace(day=1)
     months = [this_month(today), this_month(first - timedelta(days=1))]
     with transaction.atomic():
-        rows = list(Response.objects.filter(month__in=months))
-        random.SystemRandom().shuffle(rows)
-        # By id: a response recorded meanwhile (PostgreSQL) is not among those read.
-        Response.objects.filter(id__in=[row.id for row in rows]).delete()
-        Response.objects.bulk_create(rows)
+        return _rewrite(Response.objects.filter(month__in=months)) + _rewrite(
+            WaitingResponse.objects.filter(held_day__isnull=False)
+        )
+
+
+def _rewrite(queryset) -> int:
+    rows = list(queryset)
+    random.SystemRandom().shuffle(rows)
+    # By id: a response recorded meanwhile (PostgreSQL) is not among those read.
+    queryset.model.objects.filter(id__in=[row.id for row in rows]).delete()
+    queryset.model.objects.bulk_create(rows)
     return len(rows)

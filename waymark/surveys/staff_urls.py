@@ -16,6 +16,16 @@ urlpatterns = [
         name="staff-research-review",
     ),
     path(
+        "research/<slug:survey_id>/held/",
+        staff_views.research_held,
+        name="staff-research-held",
+    ),
+    path(
+        "research/<slug:survey_id>/held/<str:day>/<slug:decision>/",
+        staff_views.research_held_decide,
+        name="staff-research-held-decide",
+    ),
+    path(
         "research/<slug:survey_id>/export/",
         staff_views.research_export,
         name="staff-research-export",

@@ -4,6 +4,8 @@ Anyone else who is signed in gets "not found", and anyone not signed in is sent 
 sign-in page (waymark.staff.access).
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db.models import Count
 from django.http import Http404, HttpResponse
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from waymark.staff.access import staff_only
 from waymark.staff.models import Team
-from waymark.surveys import research
+from waymark.surveys import intake, research
 from waymark.surveys.definitions import get_survey, surveys_for
 from waymark.surveys.models import Response
 
@@ -40,6 +42,7 @@ def research_index(request):
 @research_only
 def research_survey(request, survey_id):
     survey = _survey(survey_id)
+    intake.settle(survey)
     return render(
         request,
         "surveys/research_survey.html",
@@ -49,6 +52,7 @@ def research_survey(request, survey_id):
             "choice_questions": research.choice_questions(survey),
             "minimum": settings.WAYMARK_MIN_COUNT,
             "waiting": research.waiting_for_review(survey),
+            "held": sum(n for _day, n in intake.held_batches(survey)),
         },
     )
 
@@ -93,6 +97,56 @@ def research_review(request, survey_id):
             "batch": research.texts_to_review(survey),
             "waiting": research.waiting_for_review(survey),
         },
+    )
+
+
+@research_only
+def research_held(request, survey_id):
+    """Responses held out of every count because they came in a burst, by day."""
+    survey = _survey(survey_id)
+    intake.settle(survey)
+    return render(
+        request,
+        "surveys/research_held.html",
+        {
+            "survey": survey,
+            "batches": intake.held_batches(survey),
+            "waiting": intake.waiting_now(survey),
+            "rate": settings.WAYMARK_SURVEY_BURST_PER_HOUR,
+        },
+    )
+
+
+HELD_DECISIONS = {"release": intake.release, "discard": intake.discard}
+
+
+@research_only
+def research_held_decide(request, survey_id, day, decision):
+    """Asks, then releases or discards one day's held responses.
+
+    The form carries the number it asked about: when more were held on that day meanwhile,
+    the question is asked again with the new number. Once nothing is left, a repeated POST
+    changes nothing.
+    """
+    survey = _survey(survey_id)
+    try:
+        held_day = date.fromisoformat(day)
+    except ValueError:
+        raise Http404 from None
+    if decision not in HELD_DECISIONS:
+        raise Http404
+    intake.settle(survey)
+    held = intake.held_on(survey, held_day)
+    if not held:
+        return redirect("staff-research-held", survey.id)
+    changed = request.method == "POST" and request.POST.get("count") != str(held)
+    if request.method == "POST" and not changed:
+        HELD_DECISIONS[decision](survey, held_day)
+        return redirect("staff-research-held", survey.id)
+    return render(
+        request,
+        "surveys/research_held_confirm.html",
+        {"survey": survey, "day": held_day, "decision": decision, "held": held, "changed": changed},
     )
 
 

@@ -1,6 +1,13 @@
-"""What survey tests share: walking a survey through the Django test client."""
+"""What survey tests share: walking a survey through the Django test client, and the end
+of the hour in which responses arrived."""
+
+from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
+
+from waymark.surveys.definitions import get_survey
+from waymark.surveys.intake import settle
 
 HELP_US = "help-us-help-you"
 MOTIVATION = "motivation-to-change"
@@ -41,3 +48,8 @@ def walk(client, survey_id: str, pages: dict[int, dict], follow_to_end: bool = T
         if not follow_to_end and response.status_code != 302:
             return response
     return response
+
+
+def after_the_hour(survey_id: str = HELP_US, hours: int = 1) -> None:
+    """What the first visitor after this hour sets off: its responses counted or held."""
+    settle(get_survey(survey_id), timezone.now() + timedelta(hours=hours))

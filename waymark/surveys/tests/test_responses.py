@@ -26,9 +26,10 @@ from waymark.surveys.models import (
     QuestionCount,
     Response,
     UsedSubmission,
+    WaitingResponse,
 )
 from waymark.surveys.responses import expire, new_token, record_response
-from waymark.surveys.tests.helpers import HELP_US
+from waymark.surveys.tests.helpers import HELP_US, after_the_hour
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +58,27 @@ def answers_strategy():
 def test_a_response_row_has_nothing_that_could_link_it_to_a_person():
     names = {field.name for field in Response._meta.get_fields()}
     assert names == {"id", "survey_id", "language", "month", "answers", "text_review"}
-    assert not any(field.is_relation for field in Response._meta.get_fields())
-    assert Response._meta.get_field("id").get_internal_type() == "UUIDField"
+    waiting = {field.name for field in WaitingResponse._meta.get_fields()}
+    assert waiting == {"id", "survey_id", "language", "month", "answers", "hour", "held_day"}
+    for model in (Response, WaitingResponse):
+        assert not any(field.is_relation for field in model._meta.get_fields())
+        assert model._meta.get_field("id").get_internal_type() == "UUIDField"
     record_response(survey(), "en", {"q-first-age": {"chosen": "13-17"}}, new_token())
+    assert WaitingResponse.objects.get().hour is not None
+    after_the_hour()
+    assert not WaitingResponse.objects.exists()
     row = Response.objects.get()
     assert len(row.month) == 7 and row.month[4] == "-"
+
+
+def test_a_response_is_counted_only_once_its_hour_is_over():
+    record_response(survey(), "en", {"q-first-age": {"chosen": "13-17"}}, new_token())
+    after_the_hour(hours=0)
+    assert not QuestionCount.objects.exists() and not Response.objects.exists()
+    after_the_hour()
+    assert QuestionCount.objects.get(question_id="q-first-age").respondents == 1
+    after_the_hour(hours=2)  # settling again finds nothing more to count
+    assert QuestionCount.objects.get(question_id="q-first-age").respondents == 1
 
 
 @settings(
@@ -71,6 +88,7 @@ def test_a_response_row_has_nothing_that_could_link_it_to_a_person():
 def test_counters_always_equal_a_recount_of_the_responses(batch):
     for answers in batch:
         record_response(survey(), "en", answers, new_token())
+    after_the_hour()
     expected_answers: Counter = Counter()
     expected_questions: Counter = Counter()
     for row in Response.objects.filter(survey_id=HELP_US):
@@ -107,6 +125,7 @@ def test_free_text_is_scrubbed_before_it_is_stored():
         },
         new_token(),
     )
+    after_the_hour()
     stored = str(Response.objects.get().answers)
     assert "onion" not in stored and "x@y.org" not in stored and "example.com" not in stored
     assert stored.count("[removed]") == 3
@@ -116,6 +135,7 @@ def test_the_same_token_records_once():
     token = new_token()
     assert record_response(survey(), "en", {"q-first-age": {"chosen": "under-13"}}, token)
     assert not record_response(survey(), "en", {"q-first-age": {"chosen": "under-13"}}, token)
+    after_the_hour()
     assert Response.objects.count() == 1
     assert QuestionCount.objects.get(question_id="q-first-age").respondents == 1
 
@@ -125,21 +145,27 @@ def test_a_live_figure_stays_hidden_below_the_minimum_and_then_appears(settings)
     for n in range(19):
         answer = "yes" if n % 2 else "no"
         record_response(survey(), "en", {"q-before-thoughts": {"chosen": answer}}, new_token())
+    after_the_hour()
     assert live_figure(HELP_US, "q-before-thoughts", "yes") is None
     record_response(survey(), "en", {"q-before-thoughts": {"chosen": "yes"}}, new_token())
+    after_the_hour()
     figure = live_figure(HELP_US, "q-before-thoughts", "yes")
     assert (figure.percent, figure.respondents) == (50, 20)
 
 
 def test_one_new_answer_does_not_change_the_public_figure(settings):
     settings.WAYMARK_MIN_COUNT = 10
+    settings.WAYMARK_SURVEY_BURST_PER_HOUR = PUBLISH_EVERY * 3
     for _ in range(PUBLISH_EVERY * 3):
         record_response(survey(), "en", {"q-before-thoughts": {"chosen": "no"}}, new_token())
+    after_the_hour()
     before = live_figure(HELP_US, "q-before-thoughts", "yes")
     for _ in range(PUBLISH_EVERY - 1):
         record_response(survey(), "en", {"q-before-thoughts": {"chosen": "yes"}}, new_token())
+        after_the_hour()
         assert live_figure(HELP_US, "q-before-thoughts", "yes") == before
     record_response(survey(), "en", {"q-before-thoughts": {"chosen": "yes"}}, new_token())
+    after_the_hour()
     after = live_figure(HELP_US, "q-before-thoughts", "yes")
     assert (after.percent, after.respondents) == (25, 40)
 
@@ -266,12 +292,17 @@ def test_no_suppressed_cross_tab_count_can_be_worked_out_from_what_is_shown(coun
 def test_expiry_deletes_old_responses_and_keeps_the_counts(settings):
     for month in ["2020-01", "2020-02"]:
         Response.objects.create(survey_id=HELP_US, language="en", month=month, answers={})
+    WaitingResponse.objects.create(
+        survey_id=HELP_US, language="en", month="2020-01", answers={}, held_day=date(2020, 1, 9)
+    )
     UsedSubmission.objects.create(digest="old", month="2020-01")
     record_response(survey(), "en", {"q-first-age": {"chosen": "40-plus"}}, new_token())
+    after_the_hour()
     settings.WAYMARK_SURVEY_RETENTION_DAYS = 30
     call_command("expire_survey_responses", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert list(Response.objects.values_list("month", flat=True)) != []
     assert not Response.objects.filter(month__startswith="2020").exists()
+    assert not WaitingResponse.objects.exists()
     assert not UsedSubmission.objects.filter(digest="old").exists()
     assert QuestionCount.objects.get(question_id="q-first-age").respondents == 1
 
