@@ -65,8 +65,10 @@ def _answer_a_survey(tab, survey_id: str) -> None:
     pytest.fail(f"the survey {survey_id} did not end")
 
 
-def _database_copy(data_dir) -> str:
-    """Every value of every table, and the raw bytes of the file, as one lower-case text."""
+def _database_copy(data_dir, raw: bool = True) -> str:
+    """Every value of every table, and the raw bytes of the file unless `raw` is false, as one
+    lower-case text. Left out of the values: when Django applied its migrations, and the
+    staff accounts (named people, whose accounts say when they were made)."""
     path = data_dir / "waymark.sqlite3"
     connection = sqlite3.connect(path)
     values = []
@@ -74,20 +76,33 @@ def _database_copy(data_dir) -> str:
         listed = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         tables = [row[0] for row in listed]
         for table in tables:
-            if table.startswith("sqlite_") or table == "django_migrations":
+            if table.startswith("sqlite_") or table in ("django_migrations", "auth_user"):
                 continue
             for row in connection.execute(f'SELECT * FROM "{table}"'):  # noqa: S608
                 values.extend(str(v) if not isinstance(v, bytes) else v.hex() for v in row)
     finally:
         connection.close()
-    raw = path.read_bytes()
-    return "\n".join([*values, raw.decode("utf-8", "replace"), raw.decode("latin-1")]).lower()
+    if raw:
+        data = path.read_bytes()
+        values += [data.decode("utf-8", "replace"), data.decode("latin-1")]
+    return "\n".join(values).lower()
 
 
 def test_a_whole_visit_to_the_production_server_leaves_nothing_to_identify_or_read(
-    browser, production_server, server_env
+    browser, production_server, server_env, run_waymark
 ):
     port, stop = production_server
+    # A research team exists, so survey free text is kept (sealed for the team).
+    made = run_waymark(
+        "manage.py",
+        "create_staff_user",
+        "rita",
+        "--researcher",
+        "--password-env",
+        "RITA_PASSWORD",
+        RITA_PASSWORD="a long staff password for the audit",
+    )
+    assert made.returncode == 0, made.stderr
     tab = _tab(browser, f"http://127.0.0.1:{port}")
 
     # Arriving from a search engine: the one request a real browser sends a Referer with.
@@ -101,6 +116,7 @@ def test_a_whole_visit_to_the_production_server_leaves_nothing_to_identify_or_re
     expect(tab.locator("main")).to_contain_text("Your work is saved")
     for survey_id in ("motivation-to-change", "help-us-help-you"):
         _answer_a_survey(tab, survey_id)
+    assert _sealed_survey_texts(_data_dir(server_env)) == 2
     tab.goto(tab.base_url + "/en/workspace/")
     with tab.expect_download() as download:
         tab.get_by_role("link", name="Download my workbook (a web page to open offline)").click()
@@ -114,6 +130,7 @@ def test_a_whole_visit_to_the_production_server_leaves_nothing_to_identify_or_re
     again.goto(again.base_url + "/en/why-people-use/risk-factors-and-yourself/")
     assert again.locator("#ex5-yourself textarea").first.input_value() == ANSWER
     kept_while_open = _database_copy(_data_dir(server_env))
+    values_while_open = _database_copy(_data_dir(server_env), raw=False)
     again.goto(again.base_url + "/en/workspace/delete/")
     again.get_by_role("button", name="Delete everything").click()
     again.context.close()
@@ -124,9 +141,22 @@ def test_a_whole_visit_to_the_production_server_leaves_nothing_to_identify_or_re
             assert secret.lower() not in copy, secret
         for first, second in itertools.pairwise(phrase.lower().split()):
             assert not re.search(rf"{first}\W{{1,3}}{second}", copy), (first, second)
-    for copy in (kept_while_open, _database_copy(_data_dir(server_env))):
-        times = re.findall(r"\d{2}:\d{2}:\d{2}", copy)
+    for values in (values_while_open, _database_copy(_data_dir(server_env), raw=False)):
+        times = re.findall(r"\d{2}:\d{2}:\d{2}", values)
         assert all(time == "00:00:00" for time in times), times
+
+
+def _sealed_survey_texts(data_dir) -> int:
+    connection = sqlite3.connect(data_dir / "waymark.sqlite3")
+    try:
+        return sum(
+            connection.execute(
+                f"SELECT COUNT(*) FROM {table} WHERE sealed_text IS NOT NULL"  # noqa: S608
+            ).fetchone()[0]
+            for table in ("surveys_response", "surveys_waitingresponse")
+        )
+    finally:
+        connection.close()
 
 
 def _data_dir(server_env) -> Path:

@@ -24,7 +24,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from waymark.surveys.answers import counted, free_texts
+from waymark.surveys.answers import counted
 from waymark.surveys.definitions import Survey
 from waymark.surveys.figures import PUBLISH_EVERY
 from waymark.surveys.models import (
@@ -99,7 +99,7 @@ def _admit(survey: Survey, rows: list[WaitingResponse]) -> None:
     Response.objects.bulk_create(
         Response(
             **{name: getattr(row, name) for name in ANSWERED_FIELDS},
-            text_review=TextReview.PENDING if free_texts(row.answers) else TextReview.NONE,
+            text_review=TextReview.NONE if row.sealed_text is None else TextReview.PENDING,
         )
         for row in rows
     )

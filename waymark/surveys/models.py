@@ -33,9 +33,11 @@ class Answered(models.Model):
     language = models.CharField(max_length=8, editable=False)
     # "YYYY-MM": the finest time kept, enough for retention and for trends.
     month = models.CharField(max_length=7, db_index=True, editable=False)
-    # {question id: {"chosen": str | [str], "other": str} or {"text": str}}; free text is
-    # scrubbed of links and addresses before it gets here.
+    # {question id: {"chosen": str | [str]} or {}}: what was chosen, never what was typed.
     answers = models.JSONField(editable=False)
+    # The free text, scrubbed, then sealed for the research team (waymark/surveys/sealed_text.py):
+    # {question id: {"text": str} or {"other": str}} inside. None when nothing was typed.
+    sealed_text = models.BinaryField(null=True, editable=False)
 
     class Meta:
         abstract = True

@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from waymark.surveys import charts
-from waymark.surveys.answers import FREE_TEXT_KEYS, free_texts
+from waymark.surveys import charts, sealed_text
+from waymark.surveys.answers import FREE_TEXT_KEYS
 from waymark.surveys.definitions import OTHER, Question, Survey
 from waymark.surveys.figures import CrossTab, cross_tab, percent, suppress
 from waymark.surveys.models import AnswerCount, ExportLog, QuestionCount, Response, TextReview
@@ -134,21 +134,28 @@ def _columns(survey: Survey) -> list[tuple[str, Question, str]]:
 UNRELEASED_TEXT = {TextReview.PENDING: "[awaiting review]", TextReview.WITHHELD: "[withheld]"}
 
 
-def responses_csv(survey: Survey) -> str:
+def responses_csv(survey: Survey, session) -> str:
     """One line per response (in random order: the ids are random), free text scrubbed and
-    shown only when a reviewer released it."""
+    shown only when a reviewer released it. Raises sealed_text.NoTeamKey without the
+    research key."""
     out = io.StringIO()
     writer = csv.writer(out)
     columns = _columns(survey)
     writer.writerow(["month", "language", *(name for name, _q, _k in columns)])
     rows = Response.objects.filter(survey_id=survey.id).order_by("id")
-    fields = ("month", "language", "answers", "text_review")
-    for month, language, answers, review in rows.values_list(*fields).iterator():
+    fields = ("id", "month", "language", "answers", "sealed_text", "text_review")
+    for response_id, month, language, answers, sealed, review in rows.values_list(
+        *fields
+    ).iterator():
+        texts = sealed_text.opened(session, survey.id, response_id, sealed)
         line = [month, language]
         for _name, question, key in columns:
-            value = answers.get(question.id, {}).get(key)
-            if value and key in FREE_TEXT_KEYS and review in UNRELEASED_TEXT:
-                value = UNRELEASED_TEXT[review]
+            if key in FREE_TEXT_KEYS:
+                value = texts.get(question.id, {}).get(key)
+                if value and review in UNRELEASED_TEXT:
+                    value = UNRELEASED_TEXT[review]
+            else:
+                value = answers.get(question.id, {}).get(key)
             line.append(_cell(";".join(value) if isinstance(value, list) else value))
         writer.writerow(line)
     return out.getvalue()
@@ -172,15 +179,19 @@ def waiting_for_review(survey: Survey) -> int:
     return _waiting(survey).count()
 
 
-def texts_to_review(survey: Survey) -> list[TextToReview]:
-    """A batch of responses whose free text awaits a reviewer, each text with its question."""
+def texts_to_review(survey: Survey, session) -> list[TextToReview]:
+    """A batch of responses whose free text awaits a reviewer, each text with its question.
+    Raises sealed_text.NoTeamKey without the research key."""
     batch = []
-    rows = _waiting(survey).order_by("id").values_list("id", "answers")[:REVIEW_BATCH]
-    for response_id, answers in rows:
+    rows = _waiting(survey).order_by("id").values_list("id", "sealed_text")[:REVIEW_BATCH]
+    for response_id, sealed in rows:
         texts = []
-        for question_id, text in free_texts(answers):
+        for question_id, typed in sealed_text.opened(
+            session, survey.id, response_id, sealed
+        ).items():
             question = survey.question(question_id)
-            texts.append((question.label if question else question_id, text))
+            label = question.label if question else question_id
+            texts += [(label, typed[key]) for key in FREE_TEXT_KEYS if typed.get(key)]
         batch.append(TextToReview(str(response_id), tuple(texts)))
     return batch
 
@@ -214,12 +225,13 @@ def summary_csv(survey: Survey) -> str:
     return out.getvalue()
 
 
-EXPORTS = {"responses": responses_csv, "summary": summary_csv}
+EXPORTS = {"responses": responses_csv, "summary": lambda survey, session: summary_csv(survey)}
 
 
-def export(survey: Survey, kind: str, username: str) -> str:
-    """The CSV text of one export, logged with who, the day and the survey."""
-    text = EXPORTS[kind](survey)
+def export(survey: Survey, kind: str, username: str, session) -> str:
+    """The CSV text of one export, logged with who, the day and the survey. Raises
+    sealed_text.NoTeamKey when the export needs the research key and the session has none."""
+    text = EXPORTS[kind](survey, session)
     ExportLog.objects.create(
         username=username, day=timezone.now().date(), survey_id=survey.id, kind=kind
     )

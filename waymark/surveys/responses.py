@@ -11,12 +11,14 @@ import hashlib
 import os
 import random
 import secrets
+import uuid
 from contextlib import contextmanager
 from datetime import date, timedelta
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from waymark.surveys import sealed_text
 from waymark.surveys.answers import scrubbed, shown_answers
 from waymark.surveys.definitions import Survey
 from waymark.surveys.intake import current_hour, settle
@@ -61,7 +63,9 @@ def _sqlite_writers_in_turn():
 
 def record_response(survey: Survey, language: str, answers: dict, token: str) -> bool:
     """Stores the response once. False when this token was already used."""
-    clean = scrubbed(shown_answers(survey, answers))
+    chosen, texts = sealed_text.split(scrubbed(shown_answers(survey, answers)))
+    response_id = uuid.uuid4()
+    sealed = sealed_text.seal(survey.id, response_id, texts)
     now = timezone.now()
     settle(survey, now)
     month = this_month(now.date())
@@ -70,10 +74,12 @@ def record_response(survey: Survey, language: str, answers: dict, token: str) ->
         with _sqlite_writers_in_turn(), transaction.atomic():
             UsedSubmission.objects.create(digest=token_digest(token), month=month)
             WaitingResponse.objects.create(
+                id=response_id,
                 survey_id=survey.id,
                 language=language,
                 month=month,
-                answers=clean,
+                answers=chosen,
+                sealed_text=sealed,
                 hour=current_hour(now),
             )
     except IntegrityError:

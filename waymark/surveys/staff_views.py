@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from waymark.staff.access import staff_only
 from waymark.staff.models import Team
-from waymark.surveys import intake, research
+from waymark.surveys import intake, research, sealed_text
 from waymark.surveys.definitions import get_survey, surveys_for
 from waymark.surveys.models import Response
 
@@ -89,15 +89,20 @@ def research_review(request, survey_id):
         release = request.POST.get("decision") == "release"
         research.review_text(survey, request.POST.get("response", ""), release)
         return redirect("staff-research-review", survey.id)
+    try:
+        batch = research.texts_to_review(survey, request.session)
+    except sealed_text.NoTeamKey:
+        return _no_research_key(request, survey)
     return render(
         request,
         "surveys/research_review.html",
-        {
-            "survey": survey,
-            "batch": research.texts_to_review(survey),
-            "waiting": research.waiting_for_review(survey),
-        },
+        {"survey": survey, "batch": batch, "waiting": research.waiting_for_review(survey)},
     )
+
+
+def _no_research_key(request, survey):
+    """Free text is sealed for the research team: without its key there is nothing to read."""
+    return render(request, "surveys/research_no_key.html", {"survey": survey}, status=403)
 
 
 @research_only
@@ -157,7 +162,10 @@ def research_export(request, survey_id):
     kind = request.POST.get("kind")
     if kind not in research.EXPORTS:
         raise Http404
-    text = research.export(survey, kind, request.user.get_username())
+    try:
+        text = research.export(survey, kind, request.user.get_username(), request.session)
+    except sealed_text.NoTeamKey:
+        return _no_research_key(request, survey)
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{survey.id}-{kind}.csv"'
     return response

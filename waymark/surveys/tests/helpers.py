@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from waymark.surveys import sealed_text
 from waymark.surveys.definitions import get_survey
 from waymark.surveys.intake import settle
 
@@ -53,3 +54,8 @@ def walk(client, survey_id: str, pages: dict[int, dict], follow_to_end: bool = T
 def after_the_hour(survey_id: str = HELP_US, hours: int = 1) -> None:
     """What the first visitor after this hour sets off: its responses counted or held."""
     settle(get_survey(survey_id), timezone.now() + timedelta(hours=hours))
+
+
+def typed_text(client, row) -> dict:
+    """What a response's respondent typed, as a signed-in researcher (`client`) opens it."""
+    return sealed_text.opened(client.session, row.survey_id, row.id, row.sealed_text)

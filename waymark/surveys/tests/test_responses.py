@@ -6,9 +6,11 @@ from fractions import Fraction
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from waymark.surveys import sealed_text
 from waymark.surveys.answers import counted
 from waymark.surveys.definitions import get_survey
 from waymark.surveys.figures import (
@@ -29,7 +31,7 @@ from waymark.surveys.models import (
     WaitingResponse,
 )
 from waymark.surveys.responses import expire, new_token, record_response
-from waymark.surveys.tests.helpers import HELP_US, after_the_hour
+from waymark.surveys.tests.helpers import HELP_US, after_the_hour, typed_text
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +59,10 @@ def answers_strategy():
 
 def test_a_response_row_has_nothing_that_could_link_it_to_a_person():
     names = {field.name for field in Response._meta.get_fields()}
-    assert names == {"id", "survey_id", "language", "month", "answers", "text_review"}
+    kept = {"id", "survey_id", "language", "month", "answers", "sealed_text"}
+    assert names == kept | {"text_review"}
     waiting = {field.name for field in WaitingResponse._meta.get_fields()}
-    assert waiting == {"id", "survey_id", "language", "month", "answers", "hour", "held_day"}
+    assert waiting == kept | {"hour", "held_day"}
     for model in (Response, WaitingResponse):
         assert not any(field.is_relation for field in model._meta.get_fields())
         assert model._meta.get_field("id").get_internal_type() == "UUIDField"
@@ -115,7 +118,7 @@ def test_counters_always_equal_a_recount_of_the_responses(batch):
     assert +stored_questions == expected_questions
 
 
-def test_free_text_is_scrubbed_before_it_is_stored():
+def test_free_text_is_scrubbed_before_it_is_stored(research_client):
     record_response(
         survey(),
         "en",
@@ -126,9 +129,52 @@ def test_free_text_is_scrubbed_before_it_is_stored():
         new_token(),
     )
     after_the_hour()
-    stored = str(Response.objects.get().answers)
+    stored = str(typed_text(research_client, Response.objects.get()))
     assert "onion" not in stored and "x@y.org" not in stored and "example.com" not in stored
     assert stored.count("[removed]") == 3
+
+
+def test_free_text_is_sealed_for_the_research_team_and_choices_stay_countable(
+    research_client, make_staff, database_dump
+):
+    said = "Nobody at home knows, sentinel-sealed-3f"
+    record_response(
+        survey(),
+        "en",
+        {
+            "q-anything-else": {"text": said},
+            "q-feelings-after": {"chosen": ["shame", "other"], "other": "numb, sentinel-other"},
+        },
+        new_token(),
+    )
+    waiting = WaitingResponse.objects.get()
+    assert waiting.answers == {
+        "q-anything-else": {},
+        "q-feelings-after": {"chosen": ["shame", "other"]},
+    }
+    after_the_hour()
+    row = Response.objects.get()
+    assert row.text_review == "pending"
+    assert typed_text(research_client, row) == {
+        "q-anything-else": {"text": said},
+        "q-feelings-after": {"other": "numb, sentinel-other"},
+    }
+    assert QuestionCount.objects.get(question_id="q-anything-else").respondents == 1
+    dump = database_dump()
+    assert "sentinel-sealed-3f" not in dump and "sentinel-other" not in dump
+    # Staff outside the research team cannot open it, even signed in.
+    outsider = Client()
+    make_staff("sam").sign_in(outsider)
+    with pytest.raises(sealed_text.NoTeamKey):
+        typed_text(outsider, row)
+
+
+def test_without_a_research_team_free_text_is_not_kept():
+    record_response(survey(), "en", {"q-anything-else": {"text": "kept nowhere"}}, new_token())
+    after_the_hour()
+    row = Response.objects.get()
+    assert row.sealed_text is None and row.text_review == "none"
+    assert row.answers == {"q-anything-else": {}}
 
 
 def test_the_same_token_records_once():

@@ -1,6 +1,7 @@
 """A person takes a survey through the Django test client: consent, pages, back, sending."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
 
@@ -12,6 +13,7 @@ from waymark.surveys.tests.helpers import (
     page_url,
     start,
     token_on,
+    typed_text,
     walk,
 )
 
@@ -25,7 +27,8 @@ def test_the_list_shows_both_surveys_and_the_consent_page_says_what_is_kept(clie
     consent = client.get(reverse("surveys:detail", args=[HELP_US])).content.decode()
     for promise in [
         "cannot be linked to you or to your workspace",
-        "Links, e-mail addresses and onion addresses",
+        "phone numbers, messenger names and payment addresses",
+        "sealed so that only the research team can read it",
         "stop at any time",
         "the month",
     ]:
@@ -113,11 +116,11 @@ def test_an_answer_hidden_by_a_changed_answer_is_not_stored(client):
 
 
 def test_a_nul_or_other_control_character_in_free_text_is_dropped_and_the_response_is_sent(
-    client,
+    research_client,
 ):
     # PostgreSQL's jsonb refuses a NUL: kept, it would make the whole response fail at "Send".
     response = walk(
-        client,
+        Client(),
         MOTIVATION,
         {
             1: {
@@ -131,9 +134,9 @@ def test_a_nul_or_other_control_character_in_free_text_is_dropped_and_the_respon
     )
     assert response["Location"].endswith("/thanks/")
     after_the_hour(MOTIVATION)
-    answers = Response.objects.get().answers
-    assert answers["q-help-barriers"]["other"] == "Not knowing where"
-    assert answers["q-easier"] == {"text": "Time alone,\nquiet"}
+    typed = typed_text(research_client, Response.objects.get())
+    assert typed["q-help-barriers"] == {"other": "Not knowing where"}
+    assert typed["q-easier"] == {"text": "Time alone,\nquiet"}
 
 
 def test_a_finnish_reader_takes_the_survey_in_finnish_and_counts_with_everyone_else(client):
