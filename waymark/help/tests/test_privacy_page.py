@@ -4,3 +4,12 @@ def test_the_privacy_page_says_what_is_never_stored_and_how_long_things_last(cli
     assert "Your IP address" in page
     assert "not opened for 90 days is deleted" in page
     assert 'id="your-device"' in page
+
+
+def test_the_privacy_page_says_how_survey_answers_are_kept_and_sealed(client, settings):
+    settings.WAYMARK_MIN_COUNT = 50
+    page = client.get("/en/help/privacy/").text
+    assert "only members of the research team can read it" in page
+    assert "never come from fewer than 50 people" in page
+    assert "carries that hour" in page
+    assert "delete this site&#x27;s cookies" in page or "delete this site's cookies" in page
