@@ -100,6 +100,7 @@ class Shown:
     crisis: tuple[str, ...] = ()
     author: str = ""
     position: int = 0
+    unreadable: bool = False
 
 
 def of_workspace(unlocked: Unlocked) -> Conversation | None:
@@ -190,6 +191,7 @@ def _shown(message: Message, value: dict, author: str = "") -> Shown:
         crisis=tuple(value.get("crisis", ())),
         author=author,
         position=message.position,
+        unreadable=value.get("unreadable", False),
     )
 
 
@@ -208,6 +210,9 @@ def new_replies(store, conversation: Conversation) -> int:
 
 # The team's side.
 
+# What stands for a seal the team key does not open.
+UNREADABLE = {"text": "", "unreadable": True}
+
 
 def for_team(session, conversation: Conversation) -> list[Shown]:
     """Every message, reply and note, oldest first. Raises teams.NoTeamKey."""
@@ -215,7 +220,7 @@ def for_team(session, conversation: Conversation) -> list[Shown]:
     messages = conversation.messages.select_related("author").order_by("position")
     for message in messages:
         place = sealed.message_place(conversation.id, message.id, message.kind, message.position)
-        value = sealed.open_for_team(session, message.for_team, *place)
+        value = sealed.open_for_team(session, message.for_team, *place) or UNREADABLE
         author = message.author.get_username() if message.author else ""
         shown.append(_shown(message, value, author))
     return shown
@@ -238,7 +243,7 @@ def _resent(session, conversation, kind, author, text) -> bool:
     if last is None or last.kind != kind or last.author_id != author.pk or last.day != today():
         return False
     place = sealed.message_place(conversation.id, last.id, last.kind, last.position)
-    return sealed.open_for_team(session, last.for_team, *place)["text"] == text
+    return (sealed.open_for_team(session, last.for_team, *place) or UNREADABLE)["text"] == text
 
 
 @transaction.atomic

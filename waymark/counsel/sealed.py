@@ -41,9 +41,14 @@ def for_team(value: dict, *place) -> bytes | None:
     return teams.seal_for_team(Team.COUNSEL, _encode(value), _where("team", place))
 
 
-def open_for_team(session, sealed: bytes, *place) -> dict:
-    """Raises teams.NoTeamKey without the team key, crypto.InvalidTag for a wrong seal."""
-    opened = teams.open_for_team(session, Team.COUNSEL, bytes(sealed), _where("team", place))
+def open_for_team(session, sealed: bytes, *place) -> dict | None:
+    """None for a seal that does not open: made for a team key that nobody held any more and
+    was founded anew (waymark.staff.teams.found_team), or changed in the database. Raises
+    teams.NoTeamKey without the team key."""
+    try:
+        opened = teams.open_for_team(session, Team.COUNSEL, bytes(sealed), _where("team", place))
+    except crypto.InvalidTag:
+        return None
     return json.loads(opened)
 
 

@@ -82,6 +82,8 @@ def for_team(session, conversation: Conversation) -> list[Shared]:
         value = sealed.open_for_team(
             session, share.for_team, *sealed.share_place(conversation.id, share.id)
         )
+        if value is None:
+            continue  # sealed for an earlier team key: the reader may share it again
         found.append(
             Shared(
                 share.id,

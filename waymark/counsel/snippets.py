@@ -40,6 +40,8 @@ def opened(session, language: str | None = None) -> list[Opened]:
         value = sealed.open_for_team(
             session, row.for_team, *sealed.snippet_place(row.id, row.language)
         )
+        if value is None:
+            continue  # saved under an earlier team key: it can only be written again
         found.append(Opened(row.id, row.language, value["title"], value["text"]))
     return sorted(found, key=lambda s: (s.language, s.title.casefold(), s.id))
 

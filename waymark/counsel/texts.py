@@ -49,24 +49,30 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip()))
 
 
-def _line_of(text: str, needle: str) -> int:
+def _line_where(text: str, matches) -> int:
     for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
+        if matches(line.strip()):
             return number
     return 1
+
+
+def _key_line(text: str, key: str) -> int:
+    return _line_where(text, lambda line: line.startswith(f"{key}:"))
+
+
+def _item_line(text: str, item) -> int:
+    return _line_where(text, lambda line: line.removeprefix("-").strip().strip("'\"") == str(item))
 
 
 def _read_crisis(data, text: str, name: str) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
     problems: list[Problem] = []
     found: dict[str, tuple[str, ...]] = {}
-    crisis_line = _line_of(text, "crisis:")
+    crisis_line = _key_line(text, "crisis")
     if not isinstance(data, dict):
         return {}, [Problem(name, crisis_line, "`crisis` must map each kind to a list of words")]
     for kind in data:
         if kind not in CRISIS_KINDS:
-            problems.append(
-                Problem(name, _line_of(text, f"{kind}:"), f"unknown crisis kind {kind!r}")
-            )
+            problems.append(Problem(name, _key_line(text, kind), f"unknown crisis kind {kind!r}"))
     for kind in CRISIS_KINDS:
         phrases = data.get(kind)
         if not isinstance(phrases, list) or not phrases:
@@ -74,7 +80,7 @@ def _read_crisis(data, text: str, name: str) -> tuple[dict[str, tuple[str, ...]]
             continue
         seen: set[str] = set()
         for phrase in phrases:
-            line = _line_of(text, str(phrase))
+            line = _item_line(text, phrase)
             if not isinstance(phrase, str) or "*" in phrase.removesuffix("*"):
                 problems.append(Problem(name, line, f"{phrase!r} is not a word or phrase"))
                 continue
@@ -98,10 +104,10 @@ def _read(path: Path, root: Path) -> tuple[Texts | None, list[Problem]]:
         return None, [Problem(name, 1, "the file must hold the texts and `crisis`")]
     for key in data:
         if key not in (*TEXTS, "crisis"):
-            problems.append(Problem(name, _line_of(text, f"{key}:"), f"unknown key {key!r}"))
+            problems.append(Problem(name, _key_line(text, key), f"unknown key {key!r}"))
     for key in TEXTS:
         if not isinstance(data.get(key), str) or not data[key].strip():
-            problems.append(Problem(name, _line_of(text, f"{key}:"), f"`{key}` needs a text"))
+            problems.append(Problem(name, _key_line(text, key), f"`{key}` needs a text"))
     crisis, crisis_problems = _read_crisis(data.get("crisis"), text, name)
     problems += crisis_problems
     if problems:

@@ -127,17 +127,12 @@ def write(request):
                 )
             else:
                 return redirect(reverse("counsel:home") + "#latest")
-    return render(
-        request,
-        "counsel/message_write.html",
-        {
-            **_write_context(conversation),
-            "conversation": conversation,
-            "text": text,
-            "error": error,
-            "crisis": crisis,
-        },
-    )
+    context = _write_context(conversation)
+    if text:
+        # What was typed stays in the form, also when the day's messages are used up.
+        context["limit_reached"] = False
+    context.update({"conversation": conversation, "text": text, "error": error, "crisis": crisis})
+    return render(request, "counsel/message_write.html", context)
 
 
 def _limit_message() -> str:
