@@ -12,20 +12,21 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.module_loading import import_string
 
 from waymark.counsel import sealed
 from waymark.counsel.models import Conversation, Share
+from waymark.web.providers import from_each
 from waymark.workspace import workspaces
 from waymark.workspace.workbook import WorkbookSection
 from waymark.workspace.workspaces import Unlocked
 
 
 def shareable(store) -> dict[str, WorkbookSection]:
-    items: dict[str, WorkbookSection] = {}
-    for dotted in settings.WAYMARK_COUNSEL_SHAREABLE:
-        items.update(import_string(dotted)(store))
-    return items
+    return {
+        k: v
+        for part in from_each(settings.WAYMARK_COUNSEL_SHAREABLE, store)
+        for k, v in part.items()
+    }
 
 
 @dataclass(frozen=True)

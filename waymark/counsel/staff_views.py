@@ -97,50 +97,49 @@ def conversation(request, conversation_id):
     return _answer_page(request, _conversation(conversation_id))
 
 
+def _keep(request, found: Conversation, name: str, write):
+    """The text posted as `name` ("reply" or "note") checked and written with `write`, or the
+    page again with the text and what is wrong with it. Without the key nothing is written."""
+    if not _holds_key(request):
+        return _back(found.id)
+    text = clean_text(request.POST.get(name, ""))
+    error = conversations.problem_with(text)
+    if error:
+        return _answer_page(request, found, **{f"{name}_text": text, f"{name}_error": error})
+    try:
+        write(request.session, found.id, request.user, text)
+    except conversations.Gone:
+        raise Http404 from None
+    return _back(found.id, "#latest")
+
+
+def _insert_snippet(request, found: Conversation):
+    text = clean_text(request.POST.get("reply", ""))
+    saved = {s.id: s for s in snippets.opened(request.session, found.language)}
+    chosen = saved.get(request.POST.get("snippet", ""))
+    if chosen is None:
+        error = _("Please choose one of the saved replies first.")
+        return _answer_page(request, found, reply_text=text, reply_error=error)
+    text = "\n\n".join(part for part in (text, chosen.text) if part)
+    return _answer_page(request, found, reply_text=text)
+
+
 @sensitive_post_parameters()
 @require_POST
 @counsel_only
 def reply(request, conversation_id):
     """Send a reply, or (action "insert") add a saved reply to the text and show it again."""
     found = _conversation(conversation_id)
-    if not _holds_key(request):
-        return _back(found.id)
-    text = clean_text(request.POST.get("text", ""))
-    if request.POST.get("action") == "insert":
-        chosen = request.POST.get("snippet", "")
-        saved = {s.id: s for s in snippets.opened(request.session, found.language)}
-        if chosen not in saved:
-            return _answer_page(
-                request, found, text, _("Please choose one of the saved replies first.")
-            )
-        text = "\n\n".join(part for part in (text, saved[chosen].text) if part)
-        return _answer_page(request, found, reply_text=text)
-    error = conversations.problem_with(text)
-    if error:
-        return _answer_page(request, found, reply_text=text, reply_error=error)
-    try:
-        conversations.reply(request.session, found.id, request.user, text)
-    except conversations.Gone:
-        raise Http404 from None
-    return _back(found.id, "#latest")
+    if _holds_key(request) and request.POST.get("action") == "insert":
+        return _insert_snippet(request, found)
+    return _keep(request, found, "reply", conversations.reply)
 
 
 @sensitive_post_parameters()
 @require_POST
 @counsel_only
 def note(request, conversation_id):
-    found = _conversation(conversation_id)
-    if not _holds_key(request):
-        return _back(found.id)
-    text = clean_text(request.POST.get("note", ""))
-    error = conversations.problem_with(text)
-    if error:
-        return _answer_page(request, found, note_text=text, note_error=error)
-    try:
-        conversations.note(request.session, found.id, request.user, text)
-    except conversations.Gone:
-        raise Http404 from None
-    return _back(found.id, "#latest")
+    return _keep(request, _conversation(conversation_id), "note", conversations.note)
 
 
 @require_POST

@@ -146,24 +146,27 @@ def _limit_message() -> str:
     ) % {"count": per_day}
 
 
-def _shares_of(request):
-    """(store, conversation), or a response for a person who cannot share yet."""
-    store = store_for(request)
-    if not store.saved:
-        return None, _needs_workspace(request)
-    conversation = conversations.of_workspace(store.unlocked)
-    if conversation is None:
-        return None, redirect("counsel:home")
-    return (store, conversation), None
+def sharing(view):
+    """For the share pages: (request, store, conversation), once the person has a kept
+    workspace and a conversation to share into."""
+
+    @wraps(view)
+    def wrapped(request):
+        store = store_for(request)
+        if not store.saved:
+            return _needs_workspace(request)
+        conversation = conversations.of_workspace(store.unlocked)
+        if conversation is None:
+            return redirect("counsel:home")
+        return view(request, store, conversation)
+
+    return wrapped
 
 
 @require_GET
 @counsel_on
-def share_list(request):
-    found, response = _shares_of(request)
-    if response is not None:
-        return response
-    store, conversation = found
+@sharing
+def share_list(request, store, conversation):
     shared = {s.item: s for s in shares.for_reader(store.unlocked, conversation)}
     items = shares.shareable(store)
     rows = [
@@ -175,11 +178,8 @@ def share_list(request):
 
 @require_POST
 @counsel_on
-def share(request):
-    found, response = _shares_of(request)
-    if response is not None:
-        return response
-    store, conversation = found
+@sharing
+def share(request, store, conversation):
     item = request.POST.get("item", "")
     section = shares.shareable(store).get(item)
     if section is None:
@@ -190,11 +190,8 @@ def share(request):
 
 @require_POST
 @counsel_on
-def withdraw(request):
-    found, response = _shares_of(request)
-    if response is not None:
-        return response
-    _store, conversation = found
+@sharing
+def withdraw(request, store, conversation):
     if not shares.withdraw(conversation, request.POST.get("share", "")):
         raise Http404
     return redirect("counsel:shares")

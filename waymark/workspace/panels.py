@@ -8,7 +8,8 @@ returning Panels. Replies wait here for the person: there is no e-mail and no no
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.module_loading import import_string
+
+from waymark.web.providers import from_each
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,4 @@ class Panel:
 
 
 def workspace_panels(store) -> list[Panel]:
-    panels: list[Panel] = []
-    for dotted in settings.WAYMARK_WORKSPACE_PANELS:
-        panels.extend(import_string(dotted)(store))
-    return panels
+    return [p for part in from_each(settings.WAYMARK_WORKSPACE_PANELS, store) for p in part]

@@ -30,7 +30,7 @@ def test_the_inbox_lists_waiting_conversations_oldest_first_with_days_waiting(co
         write(person, "Hello.")
     newer_one, older_one = waiting_since(newer, 1), waiting_since(older, 5)
     counsellor.client.post(
-        staff_page(conversation_of(answered), "reply"), {"action": "send", "text": "Hi."}
+        staff_page(conversation_of(answered), "reply"), {"action": "send", "reply": "Hi."}
     )
     page = counsellor.client.get(INBOX).text
     waiting = page.split("Waiting for a reply</h2>")[1].split("Other open conversations")[0]
@@ -49,7 +49,7 @@ def test_a_counsellor_reads_the_message_and_replies(counsellor, fast_kdf):
     page = counsellor.client.get(staff_page(conversation)).text
     assert "Where do I start?" in page
     response = counsellor.client.post(
-        staff_page(conversation, "reply"), {"action": "send", "text": "With the first chapter."}
+        staff_page(conversation, "reply"), {"action": "send", "reply": "With the first chapter."}
     )
     assert response.status_code == 302
     conversation.refresh_from_db()
@@ -65,7 +65,7 @@ def test_an_empty_or_huge_reply_is_shown_again_and_changes_nothing(counsellor, f
     conversation = conversation_of(person)
     for text, expected in (("", "Please write your message first."), ("y" * 4001, "4001 now")):
         response = counsellor.client.post(
-            staff_page(conversation, "reply"), {"action": "send", "text": text}
+            staff_page(conversation, "reply"), {"action": "send", "reply": text}
         )
         assert response.status_code == 200 and expected in response.text
     assert "y" * 4001 in response.text
@@ -79,7 +79,9 @@ def test_a_double_submitted_reply_or_note_is_kept_once(counsellor, fast_kdf):
     write(person, "Hello.")
     conversation = conversation_of(person)
     for _ in range(2):
-        counsellor.client.post(staff_page(conversation, "reply"), {"action": "send", "text": "Hi."})
+        counsellor.client.post(
+            staff_page(conversation, "reply"), {"action": "send", "reply": "Hi."}
+        )
     for _ in range(2):
         counsellor.client.post(staff_page(conversation, "note"), {"note": "Seems calm."})
     assert Message.objects.filter(kind="reply").count() == 1
@@ -147,7 +149,7 @@ def test_a_wrong_or_unknown_conversation_id_is_not_found(counsellor, fast_kdf):
     unknown = "0" * 32
     for action in ("reply", "note", "status", "hand-over"):
         address = reverse(f"staff-counsel-{action}", args=[unknown])
-        data = {"action": "send", "text": "Hi", "note": "n", "status": "closed", "member": ""}
+        data = {"action": "send", "reply": "Hi", "note": "n", "status": "closed", "member": ""}
         assert counsellor.client.post(address, data).status_code == 404
     assert Message.objects.count() == 1
 
@@ -163,7 +165,7 @@ def test_staff_without_the_counsellor_role_find_nothing(make_staff, counsellor, 
     for address in pages:
         assert researcher.get(address, follow=True).status_code == 404
     response = researcher.post(
-        staff_page(conversation, "reply"), {"action": "send", "text": "Sneaky"}
+        staff_page(conversation, "reply"), {"action": "send", "reply": "Sneaky"}
     )
     assert response.status_code == 404
     assert "Conversations" not in researcher.get(reverse("staff-team")).text
@@ -185,7 +187,7 @@ def test_a_new_counsellor_without_the_key_sees_days_but_no_words(counsellor, mak
     assert "You do not hold the counselling team" in inbox and conversation.id in inbox
     page = newcomer.get(staff_page(conversation)).text
     assert "Words only key holders read." not in page
-    newcomer.post(staff_page(conversation, "reply"), {"action": "send", "text": "Hi"})
+    newcomer.post(staff_page(conversation, "reply"), {"action": "send", "reply": "Hi"})
     newcomer.post(staff_page(conversation, "note"), {"note": "n"})
     assert Message.objects.count() == 1
 
@@ -205,7 +207,7 @@ def test_saved_replies_by_language_start_a_reply(counsellor, fast_kdf, settings)
     welcome = Snippet.objects.get(language="en")
     shown = client.post(
         staff_page(conversation, "reply"),
-        {"action": "insert", "snippet": welcome.id, "text": "Hello,"},
+        {"action": "insert", "snippet": welcome.id, "reply": "Hello,"},
     )
     assert shown.status_code == 200
     assert "Hello,\n\nThank you for writing.</textarea>" in shown.text
@@ -229,7 +231,7 @@ def test_the_load_view_shows_counts_and_days_only(counsellor, fast_kdf):
     write(second, "Load sentence two.")
     waiting_since(first, 4)
     counsellor.client.post(
-        staff_page(conversation_of(second), "reply"), {"action": "send", "text": "Reply words."}
+        staff_page(conversation_of(second), "reply"), {"action": "send", "reply": "Reply words."}
     )
     page = counsellor.client.get(LOAD).text
     assert "<dt>Conversations waiting for a reply</dt><dd>1</dd>" in page
@@ -249,7 +251,7 @@ def test_the_counsellor_pages_take_few_queries(counsellor, fast_kdf, django_asse
     person.post("/en/exercise/ex5-yourself/answer/", {"q5-describe": "Shared."})
     person.post(reverse("counsel:share"), {"item": "ex5-yourself"})
     assert Share.objects.count() == 1
-    for action, data in (("reply", {"action": "send", "text": "Hi."}), ("note", {"note": "N"})):
+    for action, data in (("reply", {"action": "send", "reply": "Hi."}), ("note", {"note": "N"})):
         counsellor.client.post(staff_page(conversation, action), data)
     # Session, user, second factor and the two kinds of permission: 5 on every staff page;
     # then each page's own, however many conversations, messages and shares there are.

@@ -19,7 +19,7 @@ OPEN = reverse("workspace:open")
 
 def reply(counsellor, person, text: str):
     return counsellor.client.post(
-        staff_page(conversation_of(person), "reply"), {"action": "send", "text": text}
+        staff_page(conversation_of(person), "reply"), {"action": "send", "reply": text}
     )
 
 

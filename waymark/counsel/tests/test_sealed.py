@@ -29,7 +29,7 @@ def test_a_dump_and_the_logs_hold_no_sentence_of_either_side(
     person.post(reverse("counsel:share"), {"item": "ex5-yourself"})
     conversation = conversation_of(person)
     client = counsellor.client
-    client.post(staff_page(conversation, "reply"), {"action": "send", "text": SENTENCES["reply"]})
+    client.post(staff_page(conversation, "reply"), {"action": "send", "reply": SENTENCES["reply"]})
     client.post(staff_page(conversation, "note"), {"note": SENTENCES["note"]})
     client.post(
         reverse("staff-counsel-snippets"),
