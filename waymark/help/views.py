@@ -22,6 +22,7 @@ def privacy(request):
             "idle_minutes": settings.WAYMARK_SESSION_IDLE_MINUTES,
             "max_hours": settings.WAYMARK_SESSION_MAX_HOURS,
             "survey_retention_days": settings.WAYMARK_SURVEY_RETENTION_DAYS,
+            "counsel_enabled": settings.WAYMARK_COUNSEL_ENABLED,
         },
     )
 

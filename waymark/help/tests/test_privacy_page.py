@@ -4,3 +4,12 @@ def test_the_privacy_page_says_what_is_never_stored_and_how_long_things_last(cli
     assert "Your IP address" in page
     assert "not opened for 90 days is deleted" in page
     assert 'id="your-device"' in page
+
+
+def test_where_people_can_write_to_counsellors_the_page_says_what_that_stores(client, settings):
+    settings.WAYMARK_COUNSEL_ENABLED = False
+    assert 'id="messages"' not in client.get("/en/help/privacy/").text
+    settings.WAYMARK_COUNSEL_ENABLED = True
+    page = client.get("/en/help/privacy/").text
+    assert "each message is stored twice, sealed both times" in page
+    assert "someone who had taken over the server could read new messages" in page
