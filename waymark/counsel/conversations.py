@@ -24,7 +24,7 @@ from waymark.staff.models import Team, TeamKey
 # arrow counsel -> surveys is this import, and no other.
 from waymark.surveys.scrub import scrub
 from waymark.workspace import workspaces
-from waymark.workspace.workspaces import Unlocked
+from waymark.workspace.workspaces import Unlocked, today
 
 # The most a message, reply or note may hold, in characters as the writer sees them.
 LONGEST = 4000
@@ -42,6 +42,10 @@ class Gone(Exception):
     """The workspace or conversation no longer exists (deleted elsewhere, or expired)."""
 
 
+class NoTeamKey(Exception):
+    """The counselling team has no key (nobody could read it): nothing is stored."""
+
+
 def enabled() -> bool:
     return settings.WAYMARK_COUNSEL_ENABLED
 
@@ -55,10 +59,6 @@ def available() -> bool:
 def conversation_language(language: str) -> str:
     counsellors = settings.WAYMARK_COUNSEL_LANGUAGES
     return language if language in counsellors else counsellors[0]
-
-
-def today() -> date:
-    return workspaces.today()
 
 
 @dataclass(frozen=True)
@@ -115,9 +115,9 @@ def sent_today(conversation: Conversation) -> int:
     return Message.objects.filter(conversation=conversation, kind=Kind.READER, day=today()).count()
 
 
-def _add(conversation, kind, value, reader_key, author=None) -> Message | None:
-    """Seals and stores the next message; None when the team has no key. Call it with the
-    conversation row locked."""
+def _add(conversation, kind, value, reader_key, author=None) -> Message:
+    """Seals and stores the next message. Call it with the conversation row locked.
+    Raises NoTeamKey."""
     message = Message(
         conversation=conversation,
         position=conversation.last_position + 1,
@@ -128,7 +128,7 @@ def _add(conversation, kind, value, reader_key, author=None) -> Message | None:
     place = sealed.message_place(conversation.id, message.id, kind, message.position)
     message.for_team = sealed.for_team(value, *place)
     if message.for_team is None:
-        return None
+        raise NoTeamKey
     if reader_key is not None:
         message.for_reader = sealed.for_reader(reader_key, value, *place)
     message.save(force_insert=True)
@@ -145,7 +145,7 @@ def _last(conversation) -> Message | None:
 @transaction.atomic
 def send(unlocked: Unlocked, prepared: Prepared, language: str) -> Conversation:
     """The reader's message, sealed for them and for the team; the conversation waits for a
-    reply. Raises LimitReached, or Gone when the workspace no longer exists."""
+    reply. Raises LimitReached, NoTeamKey, or Gone when the workspace no longer exists."""
     pair = workspaces.key_pair(unlocked)
     if pair is None:
         raise Gone
@@ -162,8 +162,7 @@ def send(unlocked: Unlocked, prepared: Prepared, language: str) -> Conversation:
             return conversation
     if sent_today(conversation) >= settings.WAYMARK_COUNSEL_MESSAGES_PER_DAY:
         raise LimitReached
-    if _add(conversation, Kind.READER, value, public) is None:
-        raise Gone
+    _add(conversation, Kind.READER, value, public)
     if conversation.status != Status.WAITING or conversation.waiting_since is None:
         conversation.status, conversation.waiting_since = Status.WAITING, today()
     conversation.save()
@@ -248,25 +247,23 @@ def _resent(session, conversation, kind, author, text) -> bool:
 
 @transaction.atomic
 def reply(session, conversation_id: str, author, text: str) -> None:
-    """A counsellor's reply, sealed for the reader and the team. Raises Gone."""
+    """A counsellor's reply, sealed for the reader and the team. Raises Gone, NoTeamKey."""
     conversation = _locked(conversation_id)
     if _resent(session, conversation, Kind.REPLY, author, text):
         return
     reader_key = bytes(conversation.workspace.public_key)
-    if _add(conversation, Kind.REPLY, {"text": text}, reader_key, author) is None:
-        raise Gone
+    _add(conversation, Kind.REPLY, {"text": text}, reader_key, author)
     conversation.status, conversation.waiting_since = Status.ANSWERED, None
     conversation.save()
 
 
 @transaction.atomic
 def note(session, conversation_id: str, author, text: str) -> None:
-    """A private note for the team: it has no reader's side at all. Raises Gone."""
+    """A private note for the team: it has no reader's side at all. Raises Gone, NoTeamKey."""
     conversation = _locked(conversation_id)
     if _resent(session, conversation, Kind.NOTE, author, text):
         return
-    if _add(conversation, Kind.NOTE, {"text": text}, None, author) is None:
-        raise Gone
+    _add(conversation, Kind.NOTE, {"text": text}, None, author)
     conversation.save()
 
 

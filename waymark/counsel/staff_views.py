@@ -108,7 +108,7 @@ def _keep(request, found: Conversation, name: str, write):
         return _answer_page(request, found, **{f"{name}_text": text, f"{name}_error": error})
     try:
         write(request.session, found.id, request.user, text)
-    except conversations.Gone:
+    except (conversations.Gone, conversations.NoTeamKey):
         raise Http404 from None
     return _back(found.id, "#latest")
 

@@ -116,11 +116,12 @@ def _read(path: Path, root: Path) -> tuple[Texts | None, list[Problem]]:
 
 
 def load(content_root: Path) -> tuple[dict[str, Texts], list[Problem]]:
-    """Each language's texts; English must exist, and so must every language's own file."""
+    """Each language's texts: English must exist, and so must the file of every language
+    that has a program of its own (a reader in that language reads these texts too)."""
     content_root = Path(content_root)
     found: dict[str, Texts] = {}
     problems: list[Problem] = []
-    languages = sorted(p.name for p in content_root.iterdir() if p.is_dir())
+    languages = sorted(p.parent.name for p in content_root.glob("*/program.yaml"))
     if REFERENCE not in languages:
         languages.append(REFERENCE)
     for language in languages:

@@ -120,6 +120,11 @@ def write(request):
                 conversations.send(store.unlocked, conversations.prepare(text), get_language())
             except conversations.LimitReached:
                 error = _limit_message()
+            except conversations.NoTeamKey:
+                error = _(
+                    "Nobody can receive messages here at the moment, so nothing was sent. Your "
+                    "text is still here: copy it somewhere safe, or try again later."
+                )
             except conversations.Gone:
                 error = _(
                     "Your workspace is no longer open, so nothing was sent. Open it with "

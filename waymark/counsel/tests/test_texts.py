@@ -16,7 +16,8 @@ def _copy(tmp_path: Path) -> Path:
     root = tmp_path / "content"
     for language in ("en", "fi"):
         (root / language).mkdir(parents=True)
-        shutil.copy(CONTENT / language / "counsel.yaml", root / language / "counsel.yaml")
+        for name in ("counsel.yaml", "program.yaml"):
+            shutil.copy(CONTENT / language / name, root / language / name)
     return root
 
 
@@ -75,9 +76,12 @@ def test_a_missing_text_a_short_word_and_an_unknown_kind_are_named_with_their_li
 def test_a_language_without_its_file_and_broken_yaml_are_reported(tmp_path):
     root = _copy(tmp_path)
     (root / "es").mkdir()
+    (root / "es" / "program.yaml").write_text("")
+    (root / "images").mkdir()
     (root / "fi" / "counsel.yaml").write_text("who_answers: |\n  ok\ncrisis: [\n")
     problems = [str(p) for p in check(root)]
     assert "content/es/counsel.yaml:1: the file is missing" in problems
+    assert not any("images" in problem for problem in problems)
     assert any(
         p.startswith("content/fi/counsel.yaml:") and "YAML cannot be read" in p for p in problems
     )

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from waymark.counsel.models import Conversation, Message
 from waymark.counsel.tests.conftest import HOME, WRITE, conversation_of, reader, write
+from waymark.staff.models import TeamKey
 from waymark.workspace.tests.conftest import answer
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +53,16 @@ def test_before_any_counsellor_holds_a_key_nobody_can_be_written_to(fast_kdf):
     assert "Nobody can receive messages here yet" in person.get(HOME).text
     assert "Nobody can receive messages here yet" in write(person, "Hello").text
     assert rows() == (0, 0)
+
+
+def test_without_a_team_key_any_more_the_text_is_kept_and_nothing_is_stored(counsellor, fast_kdf):
+    person = reader()
+    write(person, "Sent while a key existed.")
+    TeamKey.objects.all().delete()
+    response = write(person, "Sent after the key went.")
+    assert "Nobody can receive messages here at the moment" in response.text
+    assert "Sent after the key went." in response.text
+    assert rows() == (1, 1)
 
 
 def test_a_message_is_sent_and_shown_with_its_day_and_the_wait(counsellor, fast_kdf):
