@@ -102,3 +102,16 @@ def test_sharing_needs_a_conversation_first(counsellor, fast_kdf):
     assert person.get(SHARES)["Location"] == reverse("counsel:home")
     assert person.post(SHARE, {"item": "ex5-yourself"}).status_code == 302
     assert not Share.objects.exists() and not Message.objects.exists()
+
+
+def test_the_share_page_takes_few_queries(counsellor, fast_kdf, django_assert_num_queries):
+    person = reader()
+    answer_exercise(person, "Counted.")
+    person.post(NEW_DIARY_ENTRY, entry_form(person))
+    write(person, "Hello.")
+    for item in ("ex5-yourself", "diary-patterns"):
+        person.post(SHARE, {"item": item})
+    # Session, conversation, its shares, then the person's answers, diary entries and
+    # check-ins that the shareable items are made from.
+    with django_assert_num_queries(6):
+        assert person.get(SHARES).status_code == 200
