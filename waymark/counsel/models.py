@@ -9,6 +9,7 @@ and the conversation's state. Ids are random, so no id tells who wrote before wh
 Deleting the workspace deletes all of it (the foreign key cascades).
 """
 
+import re
 import secrets
 
 from django.conf import settings
@@ -16,9 +17,16 @@ from django.db import models
 
 from waymark.workspace.models import Workspace
 
+ID = re.compile(r"[0-9a-f]{32}")
+
 
 def new_id() -> str:
     return secrets.token_hex(16)
+
+
+def is_id(value: str) -> bool:
+    """Whether a posted value can be one of these ids (checked before any query sees it)."""
+    return bool(ID.fullmatch(value))
 
 
 class Conversation(models.Model):

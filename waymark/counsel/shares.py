@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 
 from waymark.counsel import sealed
-from waymark.counsel.models import Conversation, Share
+from waymark.counsel.models import Conversation, Share, is_id
 from waymark.web.providers import from_each
 from waymark.workspace import workspaces
 from waymark.workspace.workbook import WorkbookSection
@@ -72,6 +72,8 @@ def share(unlocked: Unlocked, conversation: Conversation, item: str, section) ->
 
 def withdraw(conversation: Conversation, share_id: str) -> bool:
     """Deletes one of this conversation's shares; False for any other id."""
+    if not is_id(share_id):
+        return False
     deleted, _ = Share.objects.filter(conversation=conversation, id=share_id).delete()
     return bool(deleted)
 

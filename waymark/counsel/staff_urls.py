@@ -1,14 +1,15 @@
 from django.urls import path, re_path
 
 from waymark.counsel import staff_views
+from waymark.counsel.models import ID as ANY_ID
 
-ID = r"(?P<conversation_id>[0-9a-f]{32})"
+ID = rf"(?P<conversation_id>{ANY_ID.pattern})"
 urlpatterns = [
     path("counsel/", staff_views.inbox, name="staff-counsel"),
     path("counsel/load/", staff_views.load_show, name="staff-counsel-load"),
     path("counsel/replies/", staff_views.snippet_list, name="staff-counsel-snippets"),
     re_path(
-        r"^counsel/replies/(?P<snippet_id>[0-9a-f]{32})/delete/$",
+        rf"^counsel/replies/(?P<snippet_id>{ANY_ID.pattern})/delete/$",
         staff_views.snippet_delete,
         name="staff-counsel-snippet-delete",
     ),

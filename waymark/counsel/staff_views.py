@@ -158,8 +158,7 @@ def hand_over(request, conversation_id):
     chosen = request.POST.get("member", "")
     member = None
     if chosen:
-        member = teams.members(Team.COUNSEL).filter(pk=chosen if chosen.isdigit() else None)
-        member = member.first()
+        member = next((m for m in teams.members(Team.COUNSEL) if str(m.pk) == chosen), None)
         if member is None:
             raise Http404
     conversations.hand_over(found.id, member)
