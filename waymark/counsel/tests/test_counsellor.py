@@ -106,7 +106,7 @@ def test_hand_over_to_a_colleague_and_back_to_the_team(counsellor, make_staff, f
     assert conversation.assigned_to is None
 
 
-@pytest.mark.parametrize("member", ["rita", "9999", "x", "\x00", "9" * 400, "١"])
+@pytest.mark.parametrize("member", ["rita", "9999", "x", "\x00", "9" * 400, "\u0661"])
 def test_hand_over_to_someone_outside_the_team_is_not_found(
     counsellor, make_staff, fast_kdf, member
 ):
