@@ -11,7 +11,8 @@ WITH_ENV := set -a && . ./$(LOCAL_ENV) && set +a &&
 LOCK := $(VENV)/bin/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
 	--generate-hashes --custom-compile-command "make lock"
 
-.PHONY: run test lint format check-content messages serve-production bench lock clean local-env
+.PHONY: run test lint format check-content messages serve-production bench lock clean local-env \
+	counsellor
 
 # The development lock: the runtime lock plus the test tools and uv. Production installs
 # requirements.lock only (docs/deploy.md).
@@ -32,7 +33,15 @@ run: local-env
 	$(WITH_ENV) $(PY) manage.py migrate --verbosity 0
 	$(WITH_ENV) $(PY) manage.py check_content
 	$(WITH_ENV) $(PY) manage.py compilemessages --verbosity 0 --ignore=.venv --ignore=node_modules
-	$(WITH_ENV) DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	$(WITH_ENV) DEBUG=true WAYMARK_COUNSEL_ENABLED=true WAYMARK_COUNSEL_LANGUAGES=en,fi,es \
+		$(PY) manage.py runserver $(HOST):$(PORT)
+
+# A counsellor for `make run` ("Talk to a person"): asks for a password, prints the
+# authenticator code to scan. NAME=sam picks the user name.
+NAME ?= counsellor
+counsellor: local-env
+	$(WITH_ENV) $(PY) manage.py migrate --verbosity 0
+	$(WITH_ENV) $(PY) manage.py create_staff_user $(NAME) --counsellor
 
 test: local-env node_modules/.installed
 	$(VENV)/bin/ruff check .

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from waymark.surveys.definitions import LONG_TEXT_MAX  # noqa: E402
-from waymark.surveys.scrub import scrub  # noqa: E402
+from waymark.web.scrub import scrub  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "scrub.md"
 RUNS = 15

@@ -12,3 +12,6 @@ from waymark.settings import *  # noqa: E402, F403
 
 # Nothing is collected for tests; WhiteNoise would warn about a missing folder.
 STATIC_ROOT = None
+
+# "Talk to a person" is off by default; its pages are tested (and walked) switched on.
+WAYMARK_COUNSEL_ENABLED = True

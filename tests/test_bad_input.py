@@ -18,7 +18,7 @@ from django.test import Client
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.test_crawl import person_with_a_saved_workspace
+from tests.test_crawl import person_with_a_saved_workspace, signed_in_counsellor
 from tests.walk import Form, walk
 from waymark.workspace.models import SessionRecord
 
@@ -141,4 +141,39 @@ def test_without_the_token_or_from_another_origin_no_form_does_anything(person_a
         assert strict.post(form.action, data).status_code == 403, form.action
         foreign = strict.post(form.action, form.values(), headers={"origin": "http://evil.example"})
         assert foreign.status_code == 403, form.action
+    assert _database_digest() == before
+
+
+def _forms_under(client, start: str) -> list[Form]:
+    """One form of each kind sent to addresses under `start`, from the pages there."""
+    kinds: dict[str, Form] = {}
+    for visit in walk(client, start, most=40):
+        for form in visit.forms:
+            if form.method == "post" and form.action.startswith(start):
+                kinds.setdefault(form.action, form)
+    return list(kinds.values())
+
+
+def test_the_counselling_forms_of_both_sides_take_hostile_input_too():
+    """The walk above logs the person out before it reaches their messages, and signs no
+    counsellor in: these forms are sent by the person and by a counsellor themselves."""
+    person, _phrase = person_with_a_saved_workspace()
+    counsellor = signed_in_counsellor()
+    counsellor.post(
+        "/staff/counsel/replies/", {"language": "en", "title": "Hello", "text": "Welcome."}
+    )
+    sides = [(person, _forms_under(person, "/en/messages/"))]
+    sides.append((counsellor, _forms_under(counsellor, "/staff/counsel/")))
+    actions = {form.action.rstrip("/").rsplit("/", 1)[-1] for _, forms in sides for form in forms}
+    assert actions >= {"write", "add", "withdraw", "reply", "note", "status", "hand-over"}
+    assert {"replies", "delete"} <= actions
+    for client, forms in sides:
+        for form in forms:
+            _fuzz(client, form)
+    strict = Client(enforce_csrf_checks=True)
+    before = _database_digest()
+    for _client, forms in sides:
+        for form in forms:
+            data = {k: v for k, v in form.values().items() if k != "csrfmiddlewaretoken"}
+            assert strict.post(form.action, data).status_code == 403, form.action
     assert _database_digest() == before

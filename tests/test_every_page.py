@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.test import Client, override_settings
 
-from tests.test_crawl import person_with_a_saved_workspace
+from tests.test_crawl import person_with_a_saved_workspace, signed_in_counsellor
 from tests.walk import walk
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,12 @@ def _walks():
     visitor = Client()
     yield from walk(visitor, *STARTS, submit_forms=True)
     person, _phrase = person_with_a_saved_workspace()
+    # Their messages first: the walk through the rest logs them out on its way.
+    yield from walk(person, "/en/messages/", submit_forms=True)
+    person, _phrase = person_with_a_saved_workspace()
     yield from walk(person, "/en/", submit_forms=True)
+    # A counsellor's pages, opened but not sent: the first form there is "Log out".
+    yield from walk(signed_in_counsellor(), "/staff/counsel/")
 
 
 @pytest.fixture(scope="module")
@@ -56,9 +61,12 @@ def _deletes(morsel) -> bool:
 def test_the_walk_reaches_the_pages_people_meet(visits):
     paths = {visit.path for visit in visits}
     assert len(paths) > 250
-    for kind in ("/en/surveys/", "/fi/diary/", "/es/workspace/", "/en/workspace/save/"):
+    kinds = ("/en/surveys/", "/fi/diary/", "/es/workspace/", "/en/workspace/save/")
+    kinds += ("/en/messages/share/", "/staff/counsel/replies/", "/staff/counsel/load/")
+    for kind in kinds:
         assert any(path.startswith(kind) for path in paths), kind
     assert any("/page/" in path for path in paths), "no survey page was reached"
+    assert any(re.match(r"/staff/counsel/[0-9a-f]{32}/$", path) for path in paths)
     assert sum(len(visit.forms) for visit in visits) > 100
 
 

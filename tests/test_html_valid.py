@@ -5,11 +5,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from conftest import ROOT, require
+from waymark.counsel.models import Conversation
 from waymark.diary.tests.helpers import NEW as NEW_DIARY_ENTRY
 from waymark.diary.tests.helpers import entry_form
 from waymark.program.content import program_for
+from waymark.workspace.tests.conftest import keep_work
 
 pytestmark = pytest.mark.django_db
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -48,10 +51,34 @@ def _pages(client) -> dict[str, str]:
     return pages
 
 
-def test_every_kind_of_page_is_valid_html(client, tmp_path):
+def _counsel_pages(client, staff) -> dict[str, str]:
+    """Talk to a person, from both sides, with its errors and a crisis box."""
+    keep_work(client)
+    pages = {"messages before the first": client.get("/en/messages/").text}
+    pages["message with errors and crisis help"] = client.post(
+        "/en/messages/write/", {"text": "I want to die " + "x" * 4000}
+    ).text
+    client.post("/en/messages/write/", {"text": "Hello, see example.org"})
+    client.post("/en/messages/share/add/", {"item": "ex5-yourself"})
+    for path in ("/en/messages/", "/en/messages/about/", "/en/messages/share/"):
+        pages[path] = client.get(path).text
+    conversation = f"/staff/counsel/{Conversation.objects.get().id}/"
+    staff.post("/staff/counsel/replies/", {"language": "en", "title": "Hi", "text": "Hello."})
+    staff.post(conversation + "note/", {"note": "A note."})
+    for path in ("/staff/counsel/", conversation, "/staff/counsel/load/"):
+        pages[path] = staff.get(path).text
+    pages["saved replies with errors"] = staff.post("/staff/counsel/replies/", {"title": ""}).text
+    pages["reply with errors"] = staff.post(conversation + "reply/", {"action": "send"}).text
+    return pages
+
+
+def test_every_kind_of_page_is_valid_html(client, tmp_path, make_staff):
     require(VNU.exists() and shutil.which("java") is not None, "vnu-jar (npm ci) and Java")
     files = []
-    for number, (name, html) in enumerate(_pages(client).items()):
+    counsellor = Client()
+    make_staff("sam", "counsel").sign_in(counsellor)
+    pages = {**_pages(client), **_counsel_pages(Client(), counsellor)}
+    for number, (name, html) in enumerate(pages.items()):
         path: Path = tmp_path / f"page{number}.html"
         path.write_text(html)
         files.append((str(path), name))

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from waymark.env import env_bool, env_int, env_list, env_secret
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "waymark.diary",
     "waymark.surveys",
     "waymark.help",
+    "waymark.counsel",
 ]
 
 MIDDLEWARE = [
@@ -250,12 +252,39 @@ WAYMARK_CONTENT_CHECKS = [
     "waymark.surveys.definitions.check",
     "waymark.diary.vocabulary.check",
     "waymark.help.helplines.check",
+    "waymark.counsel.texts.check",
 ]
 # Each app adds its part of the downloadable workbook.
 WAYMARK_WORKBOOK_SECTIONS = [
     "waymark.program.workbook.sections",
     "waymark.diary.workbook.sections",
+    "waymark.counsel.workspace.workbook_sections",
 ]
+# What other apps show on the workspace page (a counsellor's new replies).
+WAYMARK_WORKSPACE_PANELS = ["waymark.counsel.workspace.panels"]
+
+# "Talk to a person": a reader with a kept workspace writes to the service's counsellors
+# (docs/deploy.md). Off unless the operator has counsellors; `make run` turns it on.
+WAYMARK_COUNSEL_ENABLED = env_bool("WAYMARK_COUNSEL_ENABLED", False)
+# The reply time promised to readers, in working days.
+WAYMARK_COUNSEL_REPLY_DAYS = env_int("WAYMARK_COUNSEL_REPLY_DAYS", 3)
+# The languages the counsellors read and write, of those in LANGUAGES; the first is the
+# conversation's language when the reader's own is not among them.
+WAYMARK_COUNSEL_LANGUAGES = env_list("WAYMARK_COUNSEL_LANGUAGES", ["en"])
+# Messages one workspace may send in a day: enough to talk, too few to flood the inbox.
+WAYMARK_COUNSEL_MESSAGES_PER_DAY = env_int("WAYMARK_COUNSEL_MESSAGES_PER_DAY", 5)
+# What a reader may share with the counsellors, by the app that keeps it.
+WAYMARK_COUNSEL_SHAREABLE = [
+    "waymark.program.workbook.shareable",
+    "waymark.diary.workbook.shareable",
+]
+_unknown = set(WAYMARK_COUNSEL_LANGUAGES) - {code for code, _name in LANGUAGES}
+if _unknown or not WAYMARK_COUNSEL_LANGUAGES:
+    raise ImproperlyConfigured(
+        "WAYMARK_COUNSEL_LANGUAGES must name one or more of "
+        + ", ".join(code for code, _name in LANGUAGES)
+        + f"; it names {', '.join(sorted(_unknown)) or 'none'}."
+    )
 
 SILENCED_SYSTEM_CHECKS = [
     # Waymark's CSRF middleware is a subclass of Django's (waymark/web/middleware.py).

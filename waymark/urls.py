@@ -15,12 +15,14 @@ urlpatterns = [
     path("health/", web_views.health, name="health"),
     path("staff/", include("waymark.staff.urls")),
     path("staff/", include("waymark.surveys.staff_urls")),
+    path("staff/", include("waymark.counsel.staff_urls")),
     path("staff/admin/", admin.site.urls),
     *i18n_patterns(
         path("workspace/", include("waymark.workspace.urls")),
         path("diary/", include("waymark.diary.urls")),
         path("surveys/", include("waymark.surveys.urls")),
         path("help/", include("waymark.help.urls")),
+        path("messages/", include("waymark.counsel.urls")),
         # Last: the program's /<chapter>/<page>/ would otherwise shadow the other apps.
         path("", include("waymark.program.urls")),
     ),

@@ -149,6 +149,19 @@ def actions_figure(entries: list[Entry], vocabulary: Vocabulary) -> Figure | Non
     )
 
 
+def entry_figures(entries: list[Entry], vocabulary: Vocabulary) -> list[Figure]:
+    """The patterns page's figures over diary entries; none without entries."""
+    if not entries:
+        return []
+    figures = [
+        urge_figure(entries, vocabulary),
+        situations_figure(entries, vocabulary),
+        emotions_figure(entries, vocabulary),
+        actions_figure(entries, vocabulary),
+    ]
+    return [figure for figure in figures if figure is not None]
+
+
 def checkin_figures(checkins: list[CheckIn]) -> list[Figure]:
     if not checkins:
         return []

@@ -159,21 +159,13 @@ def patterns_show(request):
     vocabulary = _vocabulary()
     entries = entries_from(store.all(ENTRY))
     checkins = checkins_from(store.all(CHECKIN))
-    figures = []
-    if entries:
-        figures = [
-            report.urge_figure(entries, vocabulary),
-            report.situations_figure(entries, vocabulary),
-            report.emotions_figure(entries, vocabulary),
-            report.actions_figure(entries, vocabulary),
-        ]
     show_days_since = _show_days_since(store)
     return render(
         request,
         "diary/patterns_show.html",
         {
             "entries": entries,
-            "figures": [figure for figure in figures if figure is not None],
+            "figures": report.entry_figures(entries, vocabulary),
             "checkin_figures": report.checkin_figures(checkins),
             "show_days_since": show_days_since,
             "days_since": patterns.days_since_last_lapse(entries, timezone.localdate())

@@ -3,6 +3,7 @@
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from waymark.diary import report
 from waymark.diary.describe import describe, hours_text, week_text
 from waymark.diary.entries import CHECKIN, ENTRY, checkins_from, entries_from
 from waymark.diary.vocabulary import for_language
@@ -64,3 +65,28 @@ def sections(store) -> list[WorkbookSection]:
             )
         )
     return found
+
+
+PATTERNS = "diary-patterns"
+
+
+def _table_text(figure: report.Figure) -> str:
+    """A figure's table in words, a row a line: "In bed at night — Entries: 4"."""
+    return "\n".join(
+        f"{row[0]} — "
+        + "; ".join(
+            f"{header}: {cell}" for header, cell in zip(figure.headers[1:], row[1:], strict=True)
+        )
+        for row in figure.rows
+    )
+
+
+def shareable(store) -> dict[str, WorkbookSection]:
+    """What a person may share with a counsellor: the patterns page's tables, not the entries."""
+    vocabulary = for_language(get_language())
+    figures = report.entry_figures(entries_from(store.all(ENTRY)), vocabulary)
+    figures += report.checkin_figures(checkins_from(store.all(CHECKIN)))
+    if not figures:
+        return {}
+    entries = tuple(WorkbookEntry(figure.title, _table_text(figure)) for figure in figures)
+    return {PATTERNS: WorkbookSection(_("Urge diary: your patterns"), entries)}

@@ -23,6 +23,7 @@ def privacy(request):
             "max_hours": settings.WAYMARK_SESSION_MAX_HOURS,
             "survey_retention_days": settings.WAYMARK_SURVEY_RETENTION_DAYS,
             "min_count": settings.WAYMARK_MIN_COUNT,
+            "counsel_enabled": settings.WAYMARK_COUNSEL_ENABLED,
         },
     )
 

@@ -40,3 +40,27 @@ def sections(store) -> list[WorkbookSection]:
         ]
         result.append(WorkbookSection(check.title, tuple(entries)))
     return result
+
+
+def shareable(store) -> dict[str, WorkbookSection]:
+    """What a person may share with a counsellor: each Summary Form with what it gathers, and
+    each exercise they answered, with the answers given (empty questions left out)."""
+    program = content.program_for(get_language())
+    records = store.all(answers.ANSWER)
+    items = {}
+    for form in program.forms:
+        given = [
+            (q.label, text)
+            for q in form.questions
+            if (text := answers.display(q, records.get(q.id)))
+        ]
+        if isinstance(form, model.SummaryForm):
+            given = [
+                (f"{answers.form_name(part['exercise'])}. {q.label}", text)
+                for part in answers.gathered(program, form, records)
+                for q, text in part["answers"]
+            ] + given
+        if given:
+            entries = tuple(WorkbookEntry(label, text) for label, text in given)
+            items[form.id] = WorkbookSection(answers.form_name(form), entries)
+    return items

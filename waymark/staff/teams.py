@@ -16,6 +16,7 @@ import base64
 import os
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed
 from django.views.decorators.debug import sensitive_variables
 
@@ -39,6 +40,25 @@ def has_role(user, team: str) -> bool:
 
 def teams_of(user) -> list[str]:
     return [team for team in Team.values if has_role(user, team)]
+
+
+def members(team: str):
+    """Active staff with the team's role (as `has_role` decides), by user name, in one query."""
+    from django.contrib.auth import get_user_model
+
+    app_label, codename = ROLE_PERMISSIONS[team].split(".")
+    granted = {"codename": codename, "content_type__app_label": app_label}
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(**{f"user_permissions__{k}": v for k, v in granted.items()})
+            | Q(**{f"groups__permissions__{k}": v for k, v in granted.items()})
+        )
+        .distinct()
+        .order_by("username")
+    )
 
 
 def _kdf_params() -> crypto.KdfParams:

@@ -50,12 +50,7 @@ def _members(team: str) -> list[dict]:
     holders = set(
         TeamKeyShare.objects.filter(team_key__team=team).values_list("user_id", flat=True)
     )
-    members = get_user_model().objects.filter(is_active=True, is_staff=True).order_by("username")
-    return [
-        {"user": member, "holds_key": member.pk in holders}
-        for member in members
-        if teams.has_role(member, team)
-    ]
+    return [{"user": member, "holds_key": member.pk in holders} for member in teams.members(team)]
 
 
 @staff_only()

@@ -19,7 +19,7 @@ from waymark.surveys.definitions import (
     Question,
     Survey,
 )
-from waymark.surveys.scrub import scrub
+from waymark.web.scrub import scrub
 from waymark.web.text import clean_text
 
 OTHER_SUFFIX = "--other"

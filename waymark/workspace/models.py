@@ -35,6 +35,11 @@ class Workspace(models.Model):
     # Keyed tags of the sessions that opened it, so deleting it can end them all; only the
     # holder of the data key can tell which session row a tag names.
     session_tags = models.JSONField(default=list)
+    # The workspace's own X25519 key pair, made the first time something must be sealed for
+    # the person while they are away (a counsellor's reply): the public half here, the
+    # private half sealed under the data key, so only an open workspace reads what was sealed.
+    public_key = models.BinaryField(null=True)
+    sealed_private_key = models.BinaryField(null=True)
     created = models.DateField()
     last_used = models.DateField(db_index=True)
 

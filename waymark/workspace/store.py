@@ -48,6 +48,11 @@ class AnswerStore:
         return unlocked_from(self._session) is not None
 
     @property
+    def unlocked(self) -> Unlocked | None:
+        """The open workspace, for apps that keep more than records in it (a conversation)."""
+        return unlocked_from(self._session)
+
+    @property
     def saved(self) -> bool:
         """Whether the person keeps their work with a passphrase (else it ends with the session)."""
         return bool(self._session.get(SAVED))

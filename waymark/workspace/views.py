@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from waymark.web.derivations import Busy
 from waymark.workspace import passphrase, workspaces
 from waymark.workspace.forms import PassphraseForm
+from waymark.workspace.panels import workspace_panels
 from waymark.workspace.store import forget, remember, store_for, unlocked_from
 from waymark.workspace.workbook import workbook_sections
 
@@ -49,7 +50,8 @@ def _context(request) -> dict:
 def home(request):
     done = request.GET.get("done")
     done = done if done in DONE_NOTES else None
-    return render(request, "workspace/workspace_show.html", {**_context(request), "done": done})
+    context = {**_context(request), "done": done, "panels": workspace_panels(store_for(request))}
+    return render(request, "workspace/workspace_show.html", context)
 
 
 @sensitive_post_parameters()

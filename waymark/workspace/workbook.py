@@ -8,7 +8,8 @@ AnswerStore and returning WorkbookSections.
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils.module_loading import import_string
+
+from waymark.web.providers import from_each
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,4 @@ class WorkbookSection:
 
 
 def workbook_sections(store) -> list[WorkbookSection]:
-    sections: list[WorkbookSection] = []
-    for dotted in settings.WAYMARK_WORKBOOK_SECTIONS:
-        sections.extend(import_string(dotted)(store))
-    return sections
+    return [s for part in from_each(settings.WAYMARK_WORKBOOK_SECTIONS, store) for s in part]

@@ -214,6 +214,43 @@ def move_records(source: Unlocked, target: Unlocked) -> None:
         Workspace.objects.filter(id=source.workspace_id, lookup__isnull=True).delete()
 
 
+def _key_pair_ad(workspace_id: str, public: bytes) -> bytes:
+    return crypto.bound_to("waymark workspace key pair v1", workspace_id, public)
+
+
+def _key_pair_key(unlocked: Unlocked) -> bytes:
+    return crypto.subkey(unlocked.data_key, "waymark workspace key pair v1")
+
+
+def key_pair(unlocked: Unlocked, workspace: Workspace | None = None) -> tuple[bytes, bytes] | None:
+    """The workspace's own (private, public) X25519 key pair, made on first use; None if the
+    workspace is gone.
+
+    What is sealed to the public half while the person is away (a reply) opens only with the
+    private half, which is sealed under the data key. Pass the Workspace row when the caller
+    has it, to spare a query. Raises crypto.InvalidTag if the sealed half was tampered with.
+    """
+    if workspace is None:
+        workspace = Workspace.objects.filter(id=unlocked.workspace_id).first()
+        if workspace is None:
+            return None
+    if workspace.public_key is None:
+        private, public = crypto.new_key_pair()
+        sealed = crypto.seal(_key_pair_key(unlocked), private, _key_pair_ad(workspace.id, public))
+        made = Workspace.objects.filter(id=workspace.id, public_key__isnull=True).update(
+            public_key=public, sealed_private_key=sealed
+        )
+        # Nothing updated: another request made the pair first, or the workspace is gone.
+        return (private, public) if made else key_pair(unlocked)
+    public = bytes(workspace.public_key)
+    private = crypto.open_sealed(
+        _key_pair_key(unlocked),
+        bytes(workspace.sealed_private_key),
+        _key_pair_ad(workspace.id, public),
+    )
+    return private, public
+
+
 def _session_tag(unlocked: Unlocked, session_row_id: str) -> str:
     return crypto.keyed_tag(unlocked.data_key, "session", session_row_id)
 

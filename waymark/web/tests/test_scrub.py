@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from waymark.surveys.definitions import LONG_TEXT_MAX
-from waymark.surveys.scrub import MARKER, scrub
+from waymark.web.scrub import MARKER, scrub
 
 ONION_V3 = "vww6ybal4bd7szmgncyruucpgfkqahzddi37ktceo3ah7ngmcopnpyyd"
 
