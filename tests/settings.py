@@ -15,3 +15,7 @@ STATIC_ROOT = None
 
 # "Talk to a person" is off by default; its pages are tested (and walked) switched on.
 WAYMARK_COUNSEL_ENABLED = True
+# Each request of the live server (browser tests) runs in a thread of its own: with persistent
+# connections, a finished thread's connection stays open until it is collected, and PostgreSQL
+# then refuses to drop the test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
