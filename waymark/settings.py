@@ -251,6 +251,14 @@ WAYMARK_CONTENT_CHECKS = [
     "waymark.diary.vocabulary.check",
     "waymark.help.helplines.check",
 ]
+# Each app's daily job, by name, in the order `manage.py daily` runs them (docs/deploy.md):
+# retention (WAYMARK_WORKSPACE_RETENTION_DAYS, WAYMARK_SURVEY_RETENTION_DAYS) is applied here.
+WAYMARK_DAILY_JOBS = {
+    "workspaces": "waymark.workspace.workspaces.expire_daily",
+    "sessions": "waymark.workspace.sessions.clear_ended",
+    "survey-hours": "waymark.surveys.intake.settle_every_survey",
+    "survey-responses": "waymark.surveys.responses.expire_and_shuffle",
+}
 # Each app adds its part of the downloadable workbook.
 WAYMARK_WORKBOOK_SECTIONS = [
     "waymark.program.workbook.sections",

@@ -25,7 +25,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from waymark.surveys.answers import counted
-from waymark.surveys.definitions import Survey
+from waymark.surveys.definitions import Survey, surveys_for
 from waymark.surveys.figures import PUBLISH_EVERY
 from waymark.surveys.models import (
     AnswerCount,
@@ -66,28 +66,39 @@ def _lock(survey_id: str) -> None:
     list(CountingLock.objects.select_for_update().filter(survey_id=survey_id).values("pk"))
 
 
-def settle(survey: Survey, now: datetime | None = None) -> None:
-    """Counts or holds the waiting responses of each of the survey's hours that is over."""
+def settle(survey: Survey, now: datetime | None = None) -> int:
+    """Counts or holds the waiting responses of each of the survey's hours that is over;
+    returns how many."""
     hour = current_hour(now)
     if _looked.get(survey.id) == hour:
-        return
+        return 0
     over = WaitingResponse.objects.filter(survey_id=survey.id, hour__lt=hour)
-    if over.exists():
-        _settle(survey, over)
+    settled = _settle(survey, over) if over.exists() else 0
     _looked[survey.id] = hour
+    return settled
 
 
-def _settle(survey: Survey, over) -> None:
+def settle_every_survey() -> str:
+    """The daily job (settings.WAYMARK_DAILY_JOBS): hours nobody came back after."""
+    settled = sum(settle(survey) for survey in surveys_for().values())
+    return f"counted or held {settled} responses of hours that are over"
+
+
+def _settle(survey: Survey, over) -> int:
+    settled = 0
     with transaction.atomic():
         _lock(survey.id)
         for past in over.order_by("hour").values_list("hour", flat=True).distinct():
             arrivals = WaitingResponse.objects.filter(survey_id=survey.id, hour=past)
-            if arrivals.count() > settings.WAYMARK_SURVEY_BURST_PER_HOUR:
+            arriving = arrivals.count()
+            settled += arriving
+            if arriving > settings.WAYMARK_SURVEY_BURST_PER_HOUR:
                 arrivals.update(hour=None, held_day=day_of(past))
             else:
                 rows = list(arrivals)
                 for first in range(0, len(rows), CHUNK):
                     _admit(survey, rows[first : first + CHUNK])
+    return settled
 
 
 def _admit(survey: Survey, rows: list[WaitingResponse]) -> None:

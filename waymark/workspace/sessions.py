@@ -126,4 +126,9 @@ class SessionStore(SessionBase):
     def clear_expired(cls):
         from waymark.workspace.models import SessionRecord
 
-        SessionRecord.objects.filter(delete_after__lt=timezone.now()).delete()
+        return SessionRecord.objects.filter(delete_after__lt=timezone.now()).delete()[0]
+
+
+def clear_ended() -> str:
+    """The daily job (settings.WAYMARK_DAILY_JOBS): rows of sessions that must have ended."""
+    return f"deleted {SessionStore.clear_expired()} ended sessions"

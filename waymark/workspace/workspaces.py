@@ -267,3 +267,9 @@ def expire(on: date | None = None) -> tuple[int, int]:
         unsaved_count = unsaved.count()
         unsaved.delete()
     return saved_count, unsaved_count
+
+
+def expire_daily() -> str:
+    """The daily job (settings.WAYMARK_DAILY_JOBS)."""
+    saved, unsaved = expire()
+    return f"deleted {saved} unused saved and {unsaved} unsaved workspaces"

@@ -5,6 +5,7 @@ WAYMARK_SURVEY_BURST_PER_HOUR of them are held out of every count and public fig
 and a researcher releases (counts) or discards (deletes) each day's batch.
 """
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -201,6 +202,6 @@ def test_only_researchers_see_or_decide_about_held_responses(honest_figure, cloc
 def test_the_daily_command_settles_hours_nobody_came_back_after(settings, clock):
     record_response(get_survey(HELP_US), "en", {"q-first-age": {"chosen": "13-17"}}, new_token())
     clock()
-    call_command("expire_survey_responses", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("daily", stdout=io.StringIO())
     assert not WaitingResponse.objects.exists()
     assert Response.objects.get().month == timezone.now().strftime("%Y-%m")

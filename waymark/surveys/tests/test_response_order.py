@@ -84,6 +84,6 @@ def test_older_months_are_left_as_they_are():
     assert Response.objects.get().month == "2026-01"
 
 
-def test_the_daily_expiry_command_also_shuffles(capsys):
-    call_command("expire_survey_responses")
+def test_the_daily_command_also_shuffles(capsys):
+    call_command("daily")
     assert "in a random order" in capsys.readouterr().out
