@@ -117,7 +117,7 @@ def make_staff(db, fast_kdf, monkeypatch):
 
     def make(name: str, *teams: str, superuser: bool = False) -> StaffMember:
         monkeypatch.setenv("WAYMARK_TEST_STAFF_PASSWORD", STAFF_PASSWORD)
-        flags = {"research": "--researcher", "counsel": "--counsellor"}
+        flags = {"research": "--researcher", "counsel": "--counsellor", "operator": "--operator"}
         arguments = [flags[team] for team in teams] + (["--superuser"] if superuser else [])
         call_command(
             "create_staff_user",

@@ -259,6 +259,13 @@ WAYMARK_DAILY_JOBS = {
     "survey-hours": "waymark.surveys.intake.settle_every_survey",
     "survey-responses": "waymark.surveys.responses.expire_and_shuffle",
 }
+# Each app's totals for the staff operator page: a function returning (label, number) pairs.
+# Counts only: nothing about any person.
+WAYMARK_OPERATOR_COUNTS = [
+    "waymark.workspace.workspaces.counts",
+    "waymark.surveys.intake.counts",
+    "waymark.staff.teams.counts",
+]
 # Each app adds its part of the downloadable workbook.
 WAYMARK_WORKBOOK_SECTIONS = [
     "waymark.program.workbook.sections",

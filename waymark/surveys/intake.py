@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from waymark.surveys.answers import counted
 from waymark.surveys.definitions import Survey, surveys_for
@@ -199,3 +200,13 @@ def discard(survey: Survey, day: date) -> int:
     """Deletes the responses held on `day`, uncounted; how many."""
     deleted, _ = WaitingResponse.objects.filter(survey_id=survey.id, held_day=day).delete()
     return deleted
+
+
+def counts() -> list[tuple[str, int]]:
+    """For the operator page (settings.WAYMARK_OPERATOR_COUNTS): totals of every survey."""
+    waiting = WaitingResponse.objects
+    return [
+        (_("Survey responses counted"), Response.objects.count()),
+        (_("Survey responses waiting for their hour"), waiting.filter(hour__isnull=False).count()),
+        (_("Survey responses held from bursts"), waiting.filter(held_day__isnull=False).count()),
+    ]

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from waymark import crypto
@@ -273,3 +274,12 @@ def expire_daily() -> str:
     """The daily job (settings.WAYMARK_DAILY_JOBS)."""
     saved, unsaved = expire()
     return f"deleted {saved} unused saved and {unsaved} unsaved workspaces"
+
+
+def counts() -> list[tuple[str, int]]:
+    """For the operator page (settings.WAYMARK_OPERATOR_COUNTS): totals only."""
+    return [
+        (_("Saved workspaces"), Workspace.objects.filter(lookup__isnull=False).count()),
+        (_("Unsaved workspaces"), Workspace.objects.filter(lookup__isnull=True).count()),
+        (_("Sessions, ended ones until the daily run"), SessionRecord.objects.count()),
+    ]
