@@ -250,6 +250,7 @@ WAYMARK_CONTENT_CHECKS = [
     "waymark.surveys.definitions.check",
     "waymark.diary.vocabulary.check",
     "waymark.help.helplines.check",
+    "waymark.links.check",
 ]
 # Each app's daily job, by name, in the order `manage.py daily` runs them (docs/deploy.md):
 # retention (WAYMARK_WORKSPACE_RETENTION_DAYS, WAYMARK_SURVEY_RETENTION_DAYS) is applied here.

@@ -10,17 +10,11 @@ program has not been translated. Pure: no requests, no views, no templates.
 import re
 from pathlib import Path
 
+from waymark import links
 from waymark.program import glossary, markdown, model, parse
 from waymark.web.content import ContentError, Problem, key_lines
 
 REFERENCE = "en"
-# Targets of `help:`, `diary:` and `workspace:` links that the program may name.
-APP_TARGETS = {
-    "help": {"now", "privacy"},
-    "diary": {"new", "home"},
-    "workspace": {"save", "home"},
-    "self-check": {""},
-}
 # Chapter ids are URL parts; these are taken by the program's own pages.
 RESERVED = {"exercise", "answer", "self-check", "summary", "continue"}
 WORDS_PER_MINUTE = 200
@@ -286,6 +280,12 @@ def _check_starting_points(reader: parse.Reader, program: model.Program) -> None
                     )
 
 
+def has_target(program: model.Program, kind: str, value: str) -> bool:
+    """Whether a link of this kind and value (as in the program's texts) leads somewhere in
+    this program, or to a page outside it that the program's texts may name."""
+    return _link_exists(program, markdown.Link(kind, value, 1), None)
+
+
 def _link_exists(program: model.Program, link, known_surveys) -> bool:
     if link.kind == "chapter":
         return program.chapter(link.value) is not None
@@ -296,7 +296,7 @@ def _link_exists(program: model.Program, link, known_surveys) -> bool:
         return program.form(link.value) is not None
     if link.kind == "survey":
         return bool(link.value) and (known_surveys is None or link.value in known_surveys)
-    return link.value in APP_TARGETS[link.kind]
+    return (link.kind, link.value) in links.PROGRAM_TEXT_TARGETS
 
 
 def _shape(program: model.Program) -> dict[str, tuple]:
@@ -347,6 +347,12 @@ def _read_all(root: Path) -> tuple[dict[str, model.Program], list[Problem]]:
 
 def check(content_root) -> list[Problem]:
     return _read_all(Path(content_root))[1]
+
+
+def programs_read(content_root) -> dict[str, model.Program]:
+    """Every language's program that can be read, problems or not (`check` lists those)."""
+    programs, _problems = _read_all(Path(content_root))
+    return {language: program for language, program in programs.items() if program}
 
 
 def load(content_root) -> dict[str, model.Program]:
