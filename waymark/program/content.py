@@ -60,7 +60,7 @@ def _read_program(reader: parse.Reader, lang_dir: Path) -> model.Program | None:
     if found is None:
         return None
     data, text, path = found
-    folders = {}
+    folders: dict[str, Path] = {}
     for folder in sorted((lang_dir / "chapters").glob("*/")):
         chapter_file = folder / "chapter.yaml"
         folders[folder.name.split("-", 1)[-1] if folder.name[:1].isdigit() else folder.name] = (
@@ -78,13 +78,13 @@ def _read_program(reader: parse.Reader, lang_dir: Path) -> model.Program | None:
         seen.add(chapter_id)
         if chapter_id in RESERVED:
             reader.problem(path, line, f"chapter id {chapter_id!r} is reserved; choose another")
-        folder = folders.get(chapter_id)
-        if folder is None or not (folder / "chapter.yaml").is_file():
+        chapter_folder = folders.get(chapter_id)
+        if chapter_folder is None or not (chapter_folder / "chapter.yaml").is_file():
             reader.problem(
                 path, line, f"chapter {chapter_id!r} has no folder chapters/NN-{chapter_id}"
             )
             continue
-        chapter = _chapter(reader, folder, chapter_id)
+        chapter = _chapter(reader, chapter_folder, chapter_id)
         if chapter is not None:
             chapters.append(chapter)
     for name, folder in folders.items():
@@ -112,7 +112,8 @@ def _chapter(reader: parse.Reader, folder: Path, chapter_id: str) -> model.Chapt
             parse.key_line(text, "id", 1),
             f"id {data['id']!r} does not match the folder name and program.yaml ({chapter_id!r})",
         )
-    pages, seen = [], {}
+    pages: list[model.Page] = []
+    seen: dict[str, str] = {}
     for page_file in sorted(folder.glob("*.md")):
         page = parse.page(reader, page_file, chapter_id)
         if page is None:
@@ -331,9 +332,9 @@ def _compare(reference: model.Program, translation: model.Program) -> list[Probl
     return problems
 
 
-def _read_all(root: Path) -> tuple[dict[str, model.Program], list[Problem]]:
+def _read_all(root: Path) -> tuple[dict[str, model.Program | None], list[Problem]]:
     reference, problems = read(root / REFERENCE, root)
-    programs = {REFERENCE: reference}
+    programs: dict[str, model.Program | None] = {REFERENCE: reference}
     for language in _languages(root):
         if language == REFERENCE:
             continue
@@ -360,7 +361,7 @@ def load(content_root) -> dict[str, model.Program]:
     programs, problems = _read_all(Path(content_root))
     if problems:
         raise ContentError(problems)
-    return programs
+    return {language: program for language, program in programs.items() if program}
 
 
 def install(content_root) -> None:

@@ -17,14 +17,14 @@ import os
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from waymark import crypto
 from waymark.staff.models import StaffKey, Team, TeamKey, TeamKeyShare
 
 SESSION_KEYS = "wm_team_keys"
-ROLE_PERMISSIONS = {
+ROLE_PERMISSIONS: dict[str, str] = {
     Team.RESEARCH: "staff.research_team",
     Team.COUNSEL: "staff.counsel_team",
 }

@@ -18,12 +18,13 @@ hour for an hour's arrivals together.
 
 import random
 from datetime import UTC, date, datetime
+from typing import cast
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from waymark.surveys.answers import counted
 from waymark.surveys.definitions import Survey, surveys_for
@@ -42,7 +43,7 @@ SECONDS_PER_HOUR = 3600
 # Responses made counted in one statement each. A held day is released in transactions of this
 # many: each is counted exactly once, and an interrupted release leaves the rest held.
 CHUNK = 2000
-ANSWERED_FIELDS = [field.attname for field in Answered._meta.get_fields()]
+ANSWERED_FIELDS = [field.attname for field in Answered._meta.concrete_fields]
 # The hour in which this process last found nothing over to settle, per survey: each process
 # looks once an hour, not at every submission. A response another server still tagged with
 # an earlier hour (a clock behind) is settled at the next hour's look.
@@ -169,13 +170,15 @@ def waiting_now(survey: Survey) -> int:
 
 def held_batches(survey: Survey) -> list[tuple[date, int]]:
     """Each day with responses held from a burst, and how many, oldest first."""
-    return list(
+    batches = (
         WaitingResponse.objects.filter(survey_id=survey.id, held_day__isnull=False)
         .values_list("held_day")
         .annotate(n=Count("id"))
         .order_by("held_day")
         .values_list("held_day", "n")
     )
+    # Only held rows are read: each has its day.
+    return cast(list[tuple[date, int]], list(batches))
 
 
 def held_on(survey: Survey, day: date) -> int:

@@ -5,13 +5,14 @@ Callers hold an `Unlocked` (workspace id and data key) only inside the sealed se
 
 import contextlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from waymark import crypto
@@ -106,12 +107,16 @@ def unlock(typed_passphrase: str) -> Unlocked | None:
     """
     normalised = passphrase.normalise(typed_passphrase)
     workspace = Workspace.objects.filter(lookup=_lookup(normalised)).first()
-    if workspace is None or not workspace.kdf_params:
+    if workspace is None:
         return None
-    params = crypto.KdfParams.from_dict(workspace.kdf_params)
-    kek = derive(crypto.derive_kek, normalised, bytes(workspace.kdf_salt), params)
-    changes = {} if workspace.last_used == today() else {"last_used": today()}
-    wrapped = bytes(workspace.wrapped_key)
+    wrapped, salt, kdf_params = workspace.wrapped_key, workspace.kdf_salt, workspace.kdf_params
+    # A workspace found by its lookup id was kept with all three.
+    if wrapped is None or salt is None or not kdf_params:
+        return None
+    params = crypto.KdfParams.from_dict(kdf_params)
+    kek = derive(crypto.derive_kek, normalised, bytes(salt), params)
+    changes: dict[str, object] = {} if workspace.last_used == today() else {"last_used": today()}
+    wrapped = bytes(wrapped)
     try:
         data_key = crypto.open_sealed(kek, wrapped, _wrap_ad(workspace.id, params))
     except crypto.InvalidTag:
@@ -131,7 +136,7 @@ def unlock(typed_passphrase: str) -> Unlocked | None:
     return Unlocked(workspace.id, data_key)
 
 
-def write_records(unlocked: Unlocked, kind: str, changes: dict[str, dict | None]) -> bool:
+def write_records(unlocked: Unlocked, kind: str, changes: Mapping[str, dict | None]) -> bool:
     """Write or replace records of one kind, and delete those whose value is None.
 
     One transaction and a fixed number of queries however many records change: one bulk
@@ -222,8 +227,7 @@ def _session_tag(unlocked: Unlocked, session_row_id: str) -> str:
 def attach_session(unlocked: Unlocked, session_key: str) -> None:
     """Remember (as a keyed tag) that this session opened the workspace."""
     with transaction.atomic():
-        workspace = Workspace.objects.select_for_update().filter(id=unlocked.workspace_id)
-        workspace = workspace.first()
+        workspace = Workspace.objects.select_for_update().filter(id=unlocked.workspace_id).first()
         if workspace is None:
             return
         tag = _session_tag(unlocked, row_id(session_key))
