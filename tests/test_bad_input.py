@@ -18,7 +18,7 @@ from django.test import Client
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.test_crawl import person_with_a_saved_workspace
+from conftest import person_with_a_saved_workspace
 from tests.walk import Form, walk
 from waymark.workspace.models import SessionRecord
 
@@ -91,7 +91,7 @@ def _mutated(form: Form, draw_values, drop, extra, repeat) -> dict[str, list[str
 
 @pytest.fixture
 def person_and_forms():
-    person, _phrase = person_with_a_saved_workspace()
+    person, _phrase = person_with_a_saved_workspace("words this person wrote")
     forms = _forms(person)
     assert len(forms) > 20, [f.action for f in forms]
     return person, forms

@@ -12,6 +12,7 @@ from waymark.staff import operator, sections, teams
 from waymark.staff.access import staff_only
 from waymark.staff.forms import StaffLoginForm
 from waymark.staff.models import TeamKeyShare
+from waymark.web import daily
 from waymark.web.derivations import Busy
 from waymark.web.views import busy
 
@@ -96,7 +97,7 @@ def team(request):
 @staff_only(teams.OPERATOR)
 @require_http_methods(["GET"])
 def operator_page(request):
-    runs = operator.job_runs()
+    runs = daily.last_runs()
     return render(
         request,
         "staff/operator.html",

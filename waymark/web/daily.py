@@ -7,7 +7,7 @@ it failed; each one's last run is kept (DailyJobRun): the day and whether it wen
 
 import logging
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -30,6 +30,11 @@ class LastRun:
     job: str
     day: date | None
     succeeded: bool | None
+
+    @property
+    def late(self) -> bool:
+        """Not run yesterday or today: the timer may be off."""
+        return self.day is None or self.day < timezone.localdate() - timedelta(days=1)
 
 
 def _run(job: str, dotted: str) -> Outcome:

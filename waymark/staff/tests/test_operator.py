@@ -14,11 +14,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import answer, keep_work
 from waymark.surveys.definitions import get_survey
 from waymark.surveys.responses import new_token, record_response
 from waymark.surveys.tests.helpers import HELP_US
 from waymark.web.models import DailyJobRun
-from waymark.workspace.tests.conftest import answer, keep_work
 
 pytestmark = pytest.mark.django_db
 OPERATOR = reverse("staff-operator")
