@@ -11,8 +11,8 @@ WITH_ENV := set -a && . ./$(LOCAL_ENV) && set +a &&
 LOCK := $(VENV)/bin/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
 	--generate-hashes --custom-compile-command "make lock"
 
-.PHONY: run test lint format check-content messages serve-production bench lock clean local-env \
-	counsellor
+.PHONY: run test lint typecheck format check-content messages serve-production bench lock clean \
+	local-env counsellor
 
 # The development lock: the runtime lock plus the test tools and uv. Production installs
 # requirements.lock only (docs/deploy.md).
@@ -46,6 +46,7 @@ counsellor: local-env
 test: local-env node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 	$(WITH_ENV) $(PY) manage.py compilemessages --verbosity 0 --ignore=.venv --ignore=node_modules
 	$(WITH_ENV) $(PY) manage.py check_content
 	$(VENV)/bin/pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)
@@ -53,6 +54,10 @@ test: local-env node_modules/.installed
 lint: $(VENV)/installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# mypy with django-stubs over the core modules listed in pyproject.toml ([tool.mypy]).
+typecheck: $(VENV)/installed
+	$(VENV)/bin/mypy
 
 format: $(VENV)/installed
 	$(VENV)/bin/ruff check --fix .
@@ -83,4 +88,4 @@ lock: $(VENV)/installed
 
 # Build products only. var/ keeps the database and this machine's secrets: never removed.
 clean:
-	rm -rf $(VENV) node_modules var/static
+	rm -rf $(VENV) node_modules var/static .mypy_cache

@@ -5,10 +5,12 @@ request a page makes is recorded, and a test fails at its end if any left the si
 origin. `axe_check(page)` scans the page a person is looking at with axe-core.
 """
 
+import html
 import io
 import json
 import logging
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -22,6 +24,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.test import Client, RequestFactory
+from django.urls import reverse
 from django.utils import translation
 
 # The sync Playwright API runs an event loop in the test thread; the ORM must still work.
@@ -93,8 +97,6 @@ class StaffMember:
         return f"{totp.token():0{device.digits}d}"
 
     def sign_in(self, client, code: str | None = None, password: str | None = None):
-        from django.urls import reverse
-
         if code is None:
             # A code is accepted once; a story that signs in again waits for the next one.
             type(self.device).objects.filter(pk=self.device.pk).update(last_t=-1)
@@ -117,7 +119,7 @@ def make_staff(db, fast_kdf, monkeypatch):
 
     def make(name: str, *teams: str, superuser: bool = False) -> StaffMember:
         monkeypatch.setenv("WAYMARK_TEST_STAFF_PASSWORD", STAFF_PASSWORD)
-        flags = {"research": "--researcher", "counsel": "--counsellor"}
+        flags = {"research": "--researcher", "counsel": "--counsellor", "operator": "--operator"}
         arguments = [flags[team] for team in teams] + (["--superuser"] if superuser else [])
         call_command(
             "create_staff_user",
@@ -263,6 +265,88 @@ def axe_check(browser):
             context.close()
 
     return check
+
+
+# A person's work, through the real session and workspace: shared by the workspace stories,
+# the operator page, the secret-key rotation and the site-wide walks.
+PASSPHRASE_ON_PAGE = re.compile(r'<p class="passphrase" id="passphrase">([^<]+)</p>')
+
+
+def answer(client, kind: str, record_id: str, value: dict) -> None:
+    """Write through store_for on a request carrying this client's own session."""
+    from waymark.workspace.store import store_for
+
+    request = RequestFactory().get("/")
+    request.session = client.session
+    store_for(request).put(kind, record_id, value)
+    request.session.save()
+    client.cookies["wm_session"] = request.session.session_key
+
+
+def read(client, kind: str) -> dict:
+    from waymark.workspace.store import store_for
+
+    request = RequestFactory().get("/")
+    request.session = client.session
+    return store_for(request).all(kind)
+
+
+def keep_work(client) -> str:
+    """Take a passphrase as a person does: ask for it, read it, type it back."""
+    client.post(reverse("workspace:save"))
+    shown = client.get(reverse("workspace:save")).text
+    phrase = html.unescape(PASSPHRASE_ON_PAGE.search(shown).group(1))
+    response = client.post(reverse("workspace:passphrase-confirm"), {"passphrase": phrase})
+    assert response.status_code == 302, response.text
+    return phrase
+
+
+def person_with_a_saved_workspace(wrote: str):
+    """A person who answered an exercise and noted a moment in the diary, writing `wrote`
+    in each, kept their work, wrote to a counsellor and shared the exercise with them:
+    (their client, their passphrase). Every page and form is theirs to reach."""
+    from django.urls import reverse
+
+    from waymark.diary.tests.helpers import NEW, entry_form
+
+    person = Client()
+    person.post("/en/exercise/ex5-yourself/answer/", {"q5-describe": wrote})
+    person.post(NEW, entry_form(person, thoughts=wrote))
+    phrase = keep_work(person)
+    a_counsellor_exists()
+    person.post(reverse("counsel:write"), {"text": wrote})
+    person.post(reverse("counsel:share"), {"item": "ex5-yourself"})
+    return person, phrase
+
+
+def a_counsellor_exists() -> StaffMember:
+    """As after `create_staff_user --counsellor`: the counselling team has its key."""
+    from unittest import mock
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from waymark.staff.models import TOTPDevice
+
+    if not get_user_model().objects.filter(username="walk-counsellor").exists():
+        with mock.patch.dict(os.environ, {"WAYMARK_WALK_PASSWORD": STAFF_PASSWORD}):
+            call_command(
+                "create_staff_user",
+                "walk-counsellor",
+                "--counsellor",
+                "--password-env",
+                "WAYMARK_WALK_PASSWORD",
+                stdout=io.StringIO(),
+            )
+    device = TOTPDevice.objects.get(user__username="walk-counsellor")
+    return StaffMember(device.user, device)
+
+
+def signed_in_counsellor() -> Client:
+    """The counsellor who holds the team key, signed in with password and code."""
+    counsellor = Client()
+    assert a_counsellor_exists().sign_in(counsellor).status_code == 302
+    return counsellor
 
 
 def dump_database(skip: tuple[str, ...] = ()) -> str:

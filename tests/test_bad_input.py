@@ -18,7 +18,7 @@ from django.test import Client
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.test_crawl import person_with_a_saved_workspace, signed_in_counsellor
+from conftest import person_with_a_saved_workspace, signed_in_counsellor
 from tests.walk import Form, walk
 from waymark.workspace.models import SessionRecord
 
@@ -91,7 +91,7 @@ def _mutated(form: Form, draw_values, drop, extra, repeat) -> dict[str, list[str
 
 @pytest.fixture
 def person_and_forms():
-    person, _phrase = person_with_a_saved_workspace()
+    person, _phrase = person_with_a_saved_workspace("words this person wrote")
     forms = _forms(person)
     assert len(forms) > 20, [f.action for f in forms]
     return person, forms
@@ -157,7 +157,7 @@ def _forms_under(client, start: str) -> list[Form]:
 def test_the_counselling_forms_of_both_sides_take_hostile_input_too():
     """The walk above logs the person out before it reaches their messages, and signs no
     counsellor in: these forms are sent by the person and by a counsellor themselves."""
-    person, _phrase = person_with_a_saved_workspace()
+    person, _phrase = person_with_a_saved_workspace("words this person wrote")
     counsellor = signed_in_counsellor()
     counsellor.post(
         "/staff/counsel/replies/", {"language": "en", "title": "Hello", "text": "Welcome."}

@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from conftest import ROOT, require
+from conftest import ROOT, keep_work, require
 from waymark.counsel.models import Conversation
 from waymark.diary.tests.helpers import NEW as NEW_DIARY_ENTRY
 from waymark.diary.tests.helpers import entry_form
 from waymark.program.content import program_for
-from waymark.workspace.tests.conftest import keep_work
 
 pytestmark = pytest.mark.django_db
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -30,9 +30,11 @@ def _values(file: Path) -> dict[str, str]:
 def test_the_local_secrets_are_made_once_private_and_never_changed(make_local_env, tmp_path):
     file = tmp_path / "var" / "local.env"
     said = make_local_env(file)
-    assert "SECRET_KEY added" in said and "WAYMARK_LOOKUP_PEPPER added" in said
+    assert "SECRET_KEY added" in said
+    assert "WAYMARK_LOOKUP_PEPPER added" in said
     first = _values(file)
-    assert len(first["SECRET_KEY"]) >= 50 and len(first["WAYMARK_LOOKUP_PEPPER"]) >= 50
+    assert len(first["SECRET_KEY"]) >= 50
+    assert len(first["WAYMARK_LOOKUP_PEPPER"]) >= 50
     assert stat.S_IMODE(file.stat().st_mode) == stat.S_IRUSR | stat.S_IWUSR
     assert stat.S_IMODE(file.parent.stat().st_mode) == stat.S_IRWXU
 

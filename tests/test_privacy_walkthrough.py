@@ -65,7 +65,8 @@ def test_a_whole_visit_leaves_nothing_readable_in_the_database_or_the_logs(
     # Days are kept, and session rows say only the day after which they are deleted: no
     # time of anything the person did. (Django's own table notes when migrations ran.)
     times = re.findall(r"\d{2}:\d{2}:\d{2}(?:\.\d+)?", database_dump(skip=("django_migrations",)))
-    assert times and all(t == "00:00:00" for t in times), times
+    assert times, times
+    assert all(t == "00:00:00" for t in times), times
 
 
 def test_a_crash_while_saving_an_answer_reports_the_fault_but_not_the_answer(
@@ -85,7 +86,9 @@ def test_a_crash_while_saving_an_answer_reports_the_fault_but_not_the_answer(
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.text
     log = captured_log.getvalue()
-    assert "Internal Server Error" in log and "ValueError" in log and "broken_seal" in log
+    assert "Internal Server Error" in log
+    assert "ValueError" in log
+    assert "broken_seal" in log
     assert ANSWER_SENTINEL not in log
     assert "q5-describe" not in log
     assert "/en/exercise/" not in log  # nor the address of the page

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from waymark.workspace.tests.conftest import answer, keep_work, read
+from conftest import answer, keep_work, read
 
 pytestmark = pytest.mark.django_db
 SENTINEL = "rotation-sentinel answer"

@@ -253,6 +253,22 @@ WAYMARK_CONTENT_CHECKS = [
     "waymark.diary.vocabulary.check",
     "waymark.help.helplines.check",
     "waymark.counsel.texts.check",
+    "waymark.links.check",
+]
+# Each app's daily job, by name, in the order `manage.py daily` runs them (docs/deploy.md):
+# retention (WAYMARK_WORKSPACE_RETENTION_DAYS, WAYMARK_SURVEY_RETENTION_DAYS) is applied here.
+WAYMARK_DAILY_JOBS = {
+    "workspaces": "waymark.workspace.workspaces.expire_daily",
+    "sessions": "waymark.workspace.sessions.clear_ended",
+    "survey-hours": "waymark.surveys.intake.settle_every_survey",
+    "survey-responses": "waymark.surveys.responses.expire_and_shuffle",
+}
+# Each app's totals for the staff operator page: a function returning (label, number) pairs.
+# Counts only: nothing about any person.
+WAYMARK_OPERATOR_COUNTS = [
+    "waymark.workspace.workspaces.counts",
+    "waymark.surveys.intake.counts",
+    "waymark.staff.teams.counts",
 ]
 # Each app adds its part of the downloadable workbook.
 WAYMARK_WORKBOOK_SECTIONS = [

@@ -1,7 +1,6 @@
 """A person takes a survey on a phone with JavaScript off; a researcher reads the figures."""
 
 import pytest
-from django.db import connection
 from django.test import Client
 from playwright.sync_api import expect
 
@@ -16,17 +15,9 @@ SENTINEL_AGENT = "SentinelAgent-7f3a9c"
 SENTINEL_TEXT = "sentinel-words-5b21"
 
 
-def dump_database() -> str:
-    """Every value in every table, as one text to search."""
-    lines = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - names from the schema
-            lines.extend(repr(row) for row in cursor.fetchall())
-    return "\n".join(lines)
-
-
-def test_a_survey_taken_from_start_to_end_without_javascript(page, axe_check, make_staff):
+def test_a_survey_taken_from_start_to_end_without_javascript(
+    page, axe_check, make_staff, database_dump
+):
     researcher = Client()
     make_staff("rita", "research").sign_in(researcher)
     page.set_viewport_size({"width": 360, "height": 740})
@@ -94,8 +85,8 @@ def test_a_survey_taken_from_start_to_end_without_javascript(page, axe_check, ma
     assert typed_text(researcher, response)["q-easier"] == {
         "text": f"{SENTINEL_TEXT} see [removed]"
     }
-    dump = dump_database()
-    assert SENTINEL_AGENT not in dump
+    dump = database_dump()
+    assert SENTINEL_AGENT.lower() not in dump
     assert "onion" not in dump
     box = page.locator("body").bounding_box()
     assert box["width"] <= 360

@@ -12,10 +12,12 @@ class CounselConfig(AppConfig):
         from waymark.counsel import texts
         from waymark.staff import sections
         from waymark.staff.models import Team
+        from waymark.staff.teams import ROLE_PERMISSIONS
         from waymark.web.content import load_at_start
 
         # Broken texts or crisis words stop the start with each problem listed.
         load_at_start(lambda: texts.install(settings.WAYMARK_CONTENT_DIR))
         if settings.WAYMARK_COUNSEL_ENABLED:
-            sections.register(Team.COUNSEL, "staff-counsel", _("Conversations"))
-            sections.register(Team.COUNSEL, "staff-counsel-load", _("Counselling load"))
+            counsellors = ROLE_PERMISSIONS[Team.COUNSEL]
+            sections.register(counsellors, "staff-counsel", _("Conversations"))
+            sections.register(counsellors, "staff-counsel-load", _("Counselling load"))

@@ -27,7 +27,7 @@ Status = Conversation.Status
 
 
 def counsel_only(view):
-    return counsel_on(staff_only(Team.COUNSEL)(view))
+    return counsel_on(staff_only(teams.ROLE_PERMISSIONS[Team.COUNSEL])(view))
 
 
 def _holds_key(request) -> bool:

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from waymark import links
 from waymark.diary import patterns, report
 from waymark.diary.describe import describe, week_text
 from waymark.diary.entries import (
@@ -24,15 +25,6 @@ from waymark.diary.entries import (
 from waymark.diary.forms import CheckInForm, EntryForm, SettingsForm, recent_weeks
 from waymark.diary.vocabulary import for_language
 from waymark.workspace.store import store_for
-
-# Where to step in at each link of the chain: the program's exercises for it.
-STEP_IN = {
-    "trigger": ("ex14-warning-signs", "ex15-my-plan"),
-    "thoughts": ("ex11-answer-the-thoughts",),
-    "emotion": ("ex10-step-in",),
-    "urge": ("ex10-step-in",),
-    "action": ("ex9-map-a-chain", "ex15-my-plan"),
-}
 
 
 def _vocabulary():
@@ -120,7 +112,11 @@ def entry_saved(request, entry_id):
     return render(
         request,
         "diary/entry_saved.html",
-        {"entry": entry, "vocabulary": _vocabulary()},
+        {
+            "entry": entry,
+            "vocabulary": _vocabulary(),
+            "after_a_lapse": links.DIARY_AFTER_A_LAPSE,
+        },
     )
 
 
@@ -147,7 +143,7 @@ def chain(request, entry_id):
             "vocabulary": vocabulary,
             "step_in": {
                 link: [(exercise, vocabulary.exercises[exercise]) for exercise in exercises]
-                for link, exercises in STEP_IN.items()
+                for link, exercises in links.DIARY_STEP_IN.items()
             },
         },
     )

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from waymark import links
 from waymark.web.content import ContentError, Problem, read_yaml_file, relative
 
 REFERENCE = "en"
@@ -64,14 +65,8 @@ STABLE_IDS = {
     ),
 }
 LISTS = ("parts_of_day", "situations", "emotions", "actions")
-# The exercises the "break the chain" page links to, by the program's exercise ids.
-EXERCISES = (
-    "ex9-map-a-chain",
-    "ex10-step-in",
-    "ex11-answer-the-thoughts",
-    "ex14-warning-signs",
-    "ex15-my-plan",
-)
+# The exercises the chain view links to, by the program's exercise ids: each needs a link text.
+EXERCISES = links.diary_exercises()
 TEXTS = (
     "entry_intro",
     "no_names",

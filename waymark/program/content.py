@@ -10,17 +10,11 @@ program has not been translated. Pure: no requests, no views, no templates.
 import re
 from pathlib import Path
 
+from waymark import links
 from waymark.program import glossary, markdown, model, parse
 from waymark.web.content import ContentError, Problem, key_lines
 
 REFERENCE = "en"
-# Targets of `help:`, `diary:` and `workspace:` links that the program may name.
-APP_TARGETS = {
-    "help": {"now", "privacy"},
-    "diary": {"new", "home"},
-    "workspace": {"save", "home"},
-    "self-check": {""},
-}
 # Chapter ids are URL parts; these are taken by the program's own pages.
 RESERVED = {"exercise", "answer", "self-check", "summary", "continue"}
 WORDS_PER_MINUTE = 200
@@ -66,7 +60,7 @@ def _read_program(reader: parse.Reader, lang_dir: Path) -> model.Program | None:
     if found is None:
         return None
     data, text, path = found
-    folders = {}
+    folders: dict[str, Path] = {}
     for folder in sorted((lang_dir / "chapters").glob("*/")):
         chapter_file = folder / "chapter.yaml"
         folders[folder.name.split("-", 1)[-1] if folder.name[:1].isdigit() else folder.name] = (
@@ -84,13 +78,13 @@ def _read_program(reader: parse.Reader, lang_dir: Path) -> model.Program | None:
         seen.add(chapter_id)
         if chapter_id in RESERVED:
             reader.problem(path, line, f"chapter id {chapter_id!r} is reserved; choose another")
-        folder = folders.get(chapter_id)
-        if folder is None or not (folder / "chapter.yaml").is_file():
+        chapter_folder = folders.get(chapter_id)
+        if chapter_folder is None or not (chapter_folder / "chapter.yaml").is_file():
             reader.problem(
                 path, line, f"chapter {chapter_id!r} has no folder chapters/NN-{chapter_id}"
             )
             continue
-        chapter = _chapter(reader, folder, chapter_id)
+        chapter = _chapter(reader, chapter_folder, chapter_id)
         if chapter is not None:
             chapters.append(chapter)
     for name, folder in folders.items():
@@ -118,7 +112,8 @@ def _chapter(reader: parse.Reader, folder: Path, chapter_id: str) -> model.Chapt
             parse.key_line(text, "id", 1),
             f"id {data['id']!r} does not match the folder name and program.yaml ({chapter_id!r})",
         )
-    pages, seen = [], {}
+    pages: list[model.Page] = []
+    seen: dict[str, str] = {}
     for page_file in sorted(folder.glob("*.md")):
         page = parse.page(reader, page_file, chapter_id)
         if page is None:
@@ -286,6 +281,12 @@ def _check_starting_points(reader: parse.Reader, program: model.Program) -> None
                     )
 
 
+def has_target(program: model.Program, kind: str, value: str) -> bool:
+    """Whether a link of this kind and value (as in the program's texts) leads somewhere in
+    this program, or to a page outside it that the program's texts may name."""
+    return _link_exists(program, markdown.Link(kind, value, 1), None)
+
+
 def _link_exists(program: model.Program, link, known_surveys) -> bool:
     if link.kind == "chapter":
         return program.chapter(link.value) is not None
@@ -296,7 +297,7 @@ def _link_exists(program: model.Program, link, known_surveys) -> bool:
         return program.form(link.value) is not None
     if link.kind == "survey":
         return bool(link.value) and (known_surveys is None or link.value in known_surveys)
-    return link.value in APP_TARGETS[link.kind]
+    return (link.kind, link.value) in links.PROGRAM_TEXT_TARGETS
 
 
 def _shape(program: model.Program) -> dict[str, tuple]:
@@ -331,9 +332,9 @@ def _compare(reference: model.Program, translation: model.Program) -> list[Probl
     return problems
 
 
-def _read_all(root: Path) -> tuple[dict[str, model.Program], list[Problem]]:
+def _read_all(root: Path) -> tuple[dict[str, model.Program | None], list[Problem]]:
     reference, problems = read(root / REFERENCE, root)
-    programs = {REFERENCE: reference}
+    programs: dict[str, model.Program | None] = {REFERENCE: reference}
     for language in _languages(root):
         if language == REFERENCE:
             continue
@@ -349,12 +350,18 @@ def check(content_root) -> list[Problem]:
     return _read_all(Path(content_root))[1]
 
 
+def programs_read(content_root) -> dict[str, model.Program]:
+    """Every language's program that can be read, problems or not (`check` lists those)."""
+    programs, _problems = _read_all(Path(content_root))
+    return {language: program for language, program in programs.items() if program}
+
+
 def load(content_root) -> dict[str, model.Program]:
     """Every language's program, or ContentError listing every problem."""
     programs, problems = _read_all(Path(content_root))
     if problems:
         raise ContentError(problems)
-    return programs
+    return {language: program for language, program in programs.items() if program}
 
 
 def install(content_root) -> None:

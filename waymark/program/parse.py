@@ -186,7 +186,9 @@ def page(reader: Reader, file: Path, chapter_id: str) -> model.Page | None:
 
 def _body(reader, lines, start, path, chapter_id, page_id) -> list:
     """Markdown between fenced blocks becomes text; each fenced block is read as YAML."""
-    blocks, text, text_line = [], [], start + 1
+    blocks: list[model.Block] = []
+    text: list[str] = []
+    text_line = start + 1
     index = start
     while index < len(lines):
         fence = FENCE.match(lines[index].rstrip("\n"))

@@ -1,4 +1,5 @@
-"""Who may open a staff page: signed in with password and code, staff, and in the team."""
+"""Who may open a staff page: signed in with password and code, staff, and with the
+permission (a team's role, or the operator's)."""
 
 from functools import wraps
 
@@ -8,9 +9,9 @@ from django.shortcuts import redirect
 from waymark.staff import teams
 
 
-def staff_only(team: str | None = None):
+def staff_only(permission: str | None = None):
     """Sends anyone not signed in (with a verified code) to the sign-in page, and answers
-    "not found" to staff outside `team`, so that the page does not say it exists."""
+    "not found" to staff without `permission`, so that the page does not say it exists."""
 
     def decorate(view):
         @wraps(view)
@@ -18,7 +19,7 @@ def staff_only(team: str | None = None):
             user = request.user
             if not user.is_authenticated or not user.is_verified():
                 return redirect("staff-login")
-            if not user.is_staff or (team is not None and not teams.has_role(user, team)):
+            if not user.is_staff or (permission is not None and not teams.may(user, permission)):
                 raise Http404
             return view(request, *args, **kwargs)
 

@@ -48,10 +48,12 @@ class TeamKey(models.Model):
     public_key = models.BinaryField()
 
     class Meta:
-        # The roles: a staff member with one of these belongs to that team.
+        # The roles: a staff member with one of the first two belongs to that team; the
+        # operator role opens the operator page and belongs to no team.
         permissions = [
             ("research_team", "Researcher: research figures, free-text review and exports"),
             ("counsel_team", "Counsellor: conversations with readers"),
+            ("operator", "Operator: version, content check, counts and daily jobs"),
         ]
 
     def __str__(self) -> str:

@@ -1,4 +1,5 @@
-"""The staff pages other apps add (research, counselling), by the team that may open them.
+"""The staff pages apps add (research, counselling, the operator's), by the permission
+needed to open them.
 
 Apps register their section when they start (AppConfig.ready); the staff app itself names
 no other app's pages.
@@ -13,7 +14,7 @@ from waymark.staff import teams
 
 @dataclass(frozen=True)
 class Section:
-    team: str
+    permission: str
     url_name: str
     label: str
 
@@ -21,16 +22,16 @@ class Section:
 _sections: list[Section] = []
 
 
-def register(team: str, url_name: str, label) -> None:
-    section = Section(team, url_name, label)
+def register(permission: str, url_name: str, label) -> None:
+    section = Section(permission, url_name, label)
     if section not in _sections:
         _sections.append(section)
 
 
 def for_user(user) -> list[tuple[str, str]]:
-    """(address, label) of each section the user's teams may open."""
+    """(address, label) of each section the user may open."""
     return [
         (reverse(section.url_name), str(section.label))
         for section in _sections
-        if teams.has_role(user, section.team)
+        if teams.may(user, section.permission)
     ]

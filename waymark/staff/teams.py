@@ -18,24 +18,32 @@ import os
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from waymark import crypto
 from waymark.staff.models import StaffKey, Team, TeamKey, TeamKeyShare
 
 SESSION_KEYS = "wm_team_keys"
-ROLE_PERMISSIONS = {
+ROLE_PERMISSIONS: dict[str, str] = {
     Team.RESEARCH: "staff.research_team",
     Team.COUNSEL: "staff.counsel_team",
 }
+# Not a team (it holds no key): the operator page, for whoever runs the service.
+OPERATOR = "staff.operator"
 
 
 class NoTeamKey(Exception):
     """The signed-in person holds no key for this team (no role, or not given access yet)."""
 
 
+def may(user, permission: str) -> bool:
+    """An active member of staff with the permission (a superuser has every one)."""
+    return bool(user.is_active and user.is_staff and user.has_perm(permission))
+
+
 def has_role(user, team: str) -> bool:
-    return bool(user.is_active and user.is_staff and user.has_perm(ROLE_PERMISSIONS[team]))
+    return may(user, ROLE_PERMISSIONS[team])
 
 
 def teams_of(user) -> list[str]:
@@ -226,3 +234,21 @@ def connect_signals() -> None:
         sender=get_user_model().user_permissions.through,
         dispatch_uid="waymark-staff-drop-lost-shares",
     )
+
+
+def counts() -> list[tuple[str, int]]:
+    """For the operator page (settings.WAYMARK_OPERATOR_COUNTS): how many, never who."""
+    from django.contrib.auth import get_user_model
+
+    staff = list(get_user_model().objects.filter(is_active=True, is_staff=True))
+    return [
+        (_("Staff members"), len(staff)),
+        *(
+            (
+                _("Members of the team: %(team)s") % {"team": label},
+                sum(has_role(m, team) for m in staff),
+            )
+            for team, label in Team.choices
+        ),
+        (_("Operators"), sum(may(member, OPERATOR) for member in staff)),
+    ]

@@ -8,10 +8,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from waymark.staff import sections, teams
+from waymark.staff import operator, sections, teams
 from waymark.staff.access import staff_only
 from waymark.staff.forms import StaffLoginForm
 from waymark.staff.models import TeamKeyShare
+from waymark.web import daily
 from waymark.web.derivations import Busy
 from waymark.web.views import busy
 
@@ -84,5 +85,22 @@ def team(request):
                 for team_id in own_teams
             ],
             "renewed": request.session.get(RENEWED, False),
+        },
+    )
+
+
+@staff_only(teams.OPERATOR)
+@require_http_methods(["GET"])
+def operator_page(request):
+    runs = daily.last_runs()
+    return render(
+        request,
+        "staff/operator.html",
+        {
+            "version": operator.version(),
+            "problems": operator.content_problems(),
+            "counts": operator.counts(),
+            "runs": runs,
+            "late": any(run.late for run in runs),
         },
     )

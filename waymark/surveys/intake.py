@@ -18,14 +18,16 @@ hour for an hour's arrivals together.
 
 import random
 from datetime import UTC, date, datetime
+from typing import cast
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from waymark.surveys.answers import counted
-from waymark.surveys.definitions import Survey
+from waymark.surveys.definitions import Survey, surveys_for
 from waymark.surveys.figures import PUBLISH_EVERY
 from waymark.surveys.models import (
     AnswerCount,
@@ -41,7 +43,7 @@ SECONDS_PER_HOUR = 3600
 # Responses made counted in one statement each. A held day is released in transactions of this
 # many: each is counted exactly once, and an interrupted release leaves the rest held.
 CHUNK = 2000
-ANSWERED_FIELDS = [field.attname for field in Answered._meta.get_fields()]
+ANSWERED_FIELDS = [field.attname for field in Answered._meta.concrete_fields]
 # The hour in which this process last found nothing over to settle, per survey: each process
 # looks once an hour, not at every submission. A response another server still tagged with
 # an earlier hour (a clock behind) is settled at the next hour's look.
@@ -66,28 +68,39 @@ def _lock(survey_id: str) -> None:
     list(CountingLock.objects.select_for_update().filter(survey_id=survey_id).values("pk"))
 
 
-def settle(survey: Survey, now: datetime | None = None) -> None:
-    """Counts or holds the waiting responses of each of the survey's hours that is over."""
+def settle(survey: Survey, now: datetime | None = None) -> int:
+    """Counts or holds the waiting responses of each of the survey's hours that is over;
+    returns how many."""
     hour = current_hour(now)
     if _looked.get(survey.id) == hour:
-        return
+        return 0
     over = WaitingResponse.objects.filter(survey_id=survey.id, hour__lt=hour)
-    if over.exists():
-        _settle(survey, over)
+    settled = _settle(survey, over) if over.exists() else 0
     _looked[survey.id] = hour
+    return settled
 
 
-def _settle(survey: Survey, over) -> None:
+def settle_every_survey() -> str:
+    """The daily job (settings.WAYMARK_DAILY_JOBS): hours nobody came back after."""
+    settled = sum(settle(survey) for survey in surveys_for().values())
+    return f"counted or held {settled} responses of hours that are over"
+
+
+def _settle(survey: Survey, over) -> int:
+    settled = 0
     with transaction.atomic():
         _lock(survey.id)
         for past in over.order_by("hour").values_list("hour", flat=True).distinct():
             arrivals = WaitingResponse.objects.filter(survey_id=survey.id, hour=past)
-            if arrivals.count() > settings.WAYMARK_SURVEY_BURST_PER_HOUR:
+            arriving = arrivals.count()
+            settled += arriving
+            if arriving > settings.WAYMARK_SURVEY_BURST_PER_HOUR:
                 arrivals.update(hour=None, held_day=day_of(past))
             else:
                 rows = list(arrivals)
                 for first in range(0, len(rows), CHUNK):
                     _admit(survey, rows[first : first + CHUNK])
+    return settled
 
 
 def _admit(survey: Survey, rows: list[WaitingResponse]) -> None:
@@ -157,13 +170,15 @@ def waiting_now(survey: Survey) -> int:
 
 def held_batches(survey: Survey) -> list[tuple[date, int]]:
     """Each day with responses held from a burst, and how many, oldest first."""
-    return list(
+    batches = (
         WaitingResponse.objects.filter(survey_id=survey.id, held_day__isnull=False)
         .values_list("held_day")
         .annotate(n=Count("id"))
         .order_by("held_day")
         .values_list("held_day", "n")
     )
+    # Only held rows are read: each has its day.
+    return cast(list[tuple[date, int]], list(batches))
 
 
 def held_on(survey: Survey, day: date) -> int:
@@ -188,3 +203,13 @@ def discard(survey: Survey, day: date) -> int:
     """Deletes the responses held on `day`, uncounted; how many."""
     deleted, _ = WaitingResponse.objects.filter(survey_id=survey.id, held_day=day).delete()
     return deleted
+
+
+def counts() -> list[tuple[str, int]]:
+    """For the operator page (settings.WAYMARK_OPERATOR_COUNTS): totals of every survey."""
+    waiting = WaitingResponse.objects
+    return [
+        (_("Survey responses counted"), Response.objects.count()),
+        (_("Survey responses waiting for their hour"), waiting.filter(hour__isnull=False).count()),
+        (_("Survey responses held from bursts"), waiting.filter(held_day__isnull=False).count()),
+    ]

@@ -15,6 +15,7 @@ import uuid
 from contextlib import contextmanager
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
@@ -109,6 +110,16 @@ def expire(days: int, today: date | None = None) -> int:
     # A token only matters while the session holding it can still submit (12 hours at most).
     UsedSubmission.objects.filter(month__lt=months_before(31, today)).delete()
     return deleted
+
+
+def expire_and_shuffle() -> str:
+    """The daily job (settings.WAYMARK_DAILY_JOBS), after the hours are settled."""
+    deleted = expire(settings.WAYMARK_SURVEY_RETENTION_DAYS)
+    shuffled = shuffle_recent()
+    return (
+        f"deleted {deleted} responses past their retention; wrote {shuffled} recent and held "
+        "responses again in a random order"
+    )
 
 
 def shuffle_recent(today: date | None = None) -> int:

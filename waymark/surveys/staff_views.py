@@ -14,11 +14,12 @@ from django.views.decorators.http import require_POST
 
 from waymark.staff.access import staff_only
 from waymark.staff.models import Team
+from waymark.staff.teams import ROLE_PERMISSIONS
 from waymark.surveys import intake, research, sealed_text
 from waymark.surveys.definitions import get_survey, surveys_for
 from waymark.surveys.models import Response
 
-research_only = staff_only(Team.RESEARCH)
+research_only = staff_only(ROLE_PERMISSIONS[Team.RESEARCH])
 
 
 def _survey(survey_id):

@@ -8,9 +8,12 @@ a list of problems. Pure: no requests, no models, no templates.
 
 import os
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
+from django.conf import settings
+from django.utils.module_loading import import_string
 
 
 @dataclass(frozen=True, order=True)
@@ -66,6 +69,21 @@ def key_lines(text: str, first_line: int = 1) -> dict[str, int]:
             value = stripped[3:].strip().strip("'\"")
             lines.setdefault(value, number)
     return lines
+
+
+def check_all(root: Path) -> list[Problem]:
+    """Every problem the checkers of settings.WAYMARK_CONTENT_CHECKS find in `root`."""
+    problems = []
+    for dotted in settings.WAYMARK_CONTENT_CHECKS:
+        problems.extend(import_string(dotted)(root))
+    return sorted(problems)
+
+
+@cache
+def checked_once(root: Path) -> tuple[Problem, ...]:
+    """check_all, run once per process: a process reads its content once, at start, and
+    publishes a change only when restarted."""
+    return tuple(check_all(root))
 
 
 CHECKING_ENV = "WAYMARK_CHECKING_CONTENT"

@@ -198,6 +198,12 @@ def is_tld(label: str) -> bool:
     return (len(name) == 2 and name.isascii() and name.isalpha()) or name in GENERIC_TLDS
 
 
+def _address_end(text: str, at: int) -> int:
+    """Where an address that reaches `at` ends: after its path, if it has one."""
+    path = AFTER_ADDRESS.match(text, at)
+    return path.end() if path else at
+
+
 def host_names(text: str) -> Iterator[tuple[int, int]]:
     """Where each host name is: labels joined by dots, a top-level domain after the first."""
     start = 0
@@ -206,7 +212,7 @@ def host_names(text: str) -> Iterator[tuple[int, int]]:
         labels = [label["label"] for label in LABEL.finditer(text, *chain.span())]
         # All of it and its path, not only up to the domain: "evil.com.so" may be either.
         if any(is_tld(label) for label in labels[1:]):
-            start = AFTER_ADDRESS.match(text, start).end()
+            start = _address_end(text, start)
             yield chain.start(), start
 
 
@@ -227,7 +233,7 @@ def spelled_out_emails(text: str) -> Iterator[tuple[int, int]]:
             ends = [end for begin, end in domain[1:] if EMAIL_TLD.match(text, begin)]
             if starts and ends:
                 # "look at evil.com/videos" reads as an e-mail too: its path goes with it.
-                removed_up_to = AFTER_ADDRESS.match(text, ends[-1]).end()
+                removed_up_to = _address_end(text, ends[-1])
                 start = max(start, removed_up_to)
                 yield starts[0], removed_up_to
 

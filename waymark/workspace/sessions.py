@@ -61,7 +61,7 @@ class SessionStore(SessionBase):
     def load(self):
         key = self.session_key
         row = self._model().objects.filter(id=row_id(key)).first() if key else None
-        if row is None:
+        if key is None or row is None:
             self._session_key = None
             return {}
         try:
@@ -85,7 +85,8 @@ class SessionStore(SessionBase):
 
     def create(self):
         while True:
-            self._session_key = self._get_new_session_key()
+            # Django's own SessionBase methods, which django-stubs leaves out.
+            self._session_key = self._get_new_session_key()  # type: ignore[attr-defined]
             try:
                 self.save(must_create=True)
             except CreateError:
@@ -96,7 +97,7 @@ class SessionStore(SessionBase):
     def save(self, must_create=False):
         if self.session_key is None:
             return self.create()
-        data = self._get_session(no_load=must_create)
+        data = self._get_session(no_load=must_create)  # type: ignore[attr-defined]
         now = time.time()
         data.setdefault(BORN, now)
         data.setdefault(SEEN, now)
@@ -126,4 +127,9 @@ class SessionStore(SessionBase):
     def clear_expired(cls):
         from waymark.workspace.models import SessionRecord
 
-        SessionRecord.objects.filter(delete_after__lt=timezone.now()).delete()
+        return SessionRecord.objects.filter(delete_after__lt=timezone.now()).delete()[0]
+
+
+def clear_ended() -> str:
+    """The daily job (settings.WAYMARK_DAILY_JOBS): rows of sessions that must have ended."""
+    return f"deleted {SessionStore.clear_expired()} ended sessions"

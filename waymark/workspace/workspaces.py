@@ -5,12 +5,14 @@ Callers hold an `Unlocked` (workspace id and data key) only inside the sealed se
 
 import contextlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
 from waymark import crypto
@@ -105,12 +107,16 @@ def unlock(typed_passphrase: str) -> Unlocked | None:
     """
     normalised = passphrase.normalise(typed_passphrase)
     workspace = Workspace.objects.filter(lookup=_lookup(normalised)).first()
-    if workspace is None or not workspace.kdf_params:
+    if workspace is None:
         return None
-    params = crypto.KdfParams.from_dict(workspace.kdf_params)
-    kek = derive(crypto.derive_kek, normalised, bytes(workspace.kdf_salt), params)
-    changes = {} if workspace.last_used == today() else {"last_used": today()}
-    wrapped = bytes(workspace.wrapped_key)
+    wrapped, salt, kdf_params = workspace.wrapped_key, workspace.kdf_salt, workspace.kdf_params
+    # A workspace found by its lookup id was kept with all three.
+    if wrapped is None or salt is None or not kdf_params:
+        return None
+    params = crypto.KdfParams.from_dict(kdf_params)
+    kek = derive(crypto.derive_kek, normalised, bytes(salt), params)
+    changes: dict[str, object] = {} if workspace.last_used == today() else {"last_used": today()}
+    wrapped = bytes(wrapped)
     try:
         data_key = crypto.open_sealed(kek, wrapped, _wrap_ad(workspace.id, params))
     except crypto.InvalidTag:
@@ -130,7 +136,7 @@ def unlock(typed_passphrase: str) -> Unlocked | None:
     return Unlocked(workspace.id, data_key)
 
 
-def write_records(unlocked: Unlocked, kind: str, changes: dict[str, dict | None]) -> bool:
+def write_records(unlocked: Unlocked, kind: str, changes: Mapping[str, dict | None]) -> bool:
     """Write or replace records of one kind, and delete those whose value is None.
 
     One transaction and a fixed number of queries however many records change: one bulk
@@ -234,7 +240,7 @@ def key_pair(unlocked: Unlocked, workspace: Workspace | None = None) -> tuple[by
         workspace = Workspace.objects.filter(id=unlocked.workspace_id).first()
         if workspace is None:
             return None
-    if workspace.public_key is None:
+    if workspace.public_key is None or workspace.sealed_private_key is None:
         private, public = crypto.new_key_pair()
         sealed = crypto.seal(_key_pair_key(unlocked), private, _key_pair_ad(workspace.id, public))
         made = Workspace.objects.filter(id=workspace.id, public_key__isnull=True).update(
@@ -258,8 +264,7 @@ def _session_tag(unlocked: Unlocked, session_row_id: str) -> str:
 def attach_session(unlocked: Unlocked, session_key: str) -> None:
     """Remember (as a keyed tag) that this session opened the workspace."""
     with transaction.atomic():
-        workspace = Workspace.objects.select_for_update().filter(id=unlocked.workspace_id)
-        workspace = workspace.first()
+        workspace = Workspace.objects.select_for_update().filter(id=unlocked.workspace_id).first()
         if workspace is None:
             return
         tag = _session_tag(unlocked, row_id(session_key))
@@ -304,3 +309,18 @@ def expire(on: date | None = None) -> tuple[int, int]:
         unsaved_count = unsaved.count()
         unsaved.delete()
     return saved_count, unsaved_count
+
+
+def expire_daily() -> str:
+    """The daily job (settings.WAYMARK_DAILY_JOBS)."""
+    saved, unsaved = expire()
+    return f"deleted {saved} unused saved and {unsaved} unsaved workspaces"
+
+
+def counts() -> list[tuple[str, int]]:
+    """For the operator page (settings.WAYMARK_OPERATOR_COUNTS): totals only."""
+    return [
+        (_("Saved workspaces"), Workspace.objects.filter(lookup__isnull=False).count()),
+        (_("Unsaved workspaces"), Workspace.objects.filter(lookup__isnull=True).count()),
+        (_("Sessions, ended ones until the daily run"), SessionRecord.objects.count()),
+    ]

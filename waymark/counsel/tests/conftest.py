@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from conftest import keep_work
 from waymark.counsel.models import Conversation
-from waymark.workspace.tests.conftest import keep_work
 
 HOME = reverse("counsel:home")
 WRITE = reverse("counsel:write")

@@ -1,5 +1,6 @@
 """A counsellor's reply waits in the reader's workspace; deleting the workspace ends it all."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -79,7 +80,7 @@ def test_an_expired_workspace_takes_its_conversation_with_it(counsellor, fast_kd
     write(person, "Then I stopped coming back.")
     real = timezone.now
     monkeypatch.setattr(timezone, "now", lambda: real() + timedelta(days=181))
-    call_command("expire_workspaces", verbosity=0)
+    call_command("daily", stdout=io.StringIO())
     assert not Workspace.objects.exists()
     assert not Conversation.objects.exists() and not Message.objects.exists()
 

@@ -7,10 +7,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import answer
 from waymark.counsel.models import Conversation, Message
 from waymark.counsel.tests.conftest import HOME, WRITE, conversation_of, reader, write
 from waymark.staff.models import TeamKey
-from waymark.workspace.tests.conftest import answer
 
 pytestmark = pytest.mark.django_db
 

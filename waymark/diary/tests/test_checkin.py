@@ -6,6 +6,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from conftest import read
+from waymark.diary.entries import CHECKIN as CHECKIN_KIND
 from waymark.diary.entries import week_id
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +41,8 @@ def test_a_second_check_in_for_the_same_week_replaces_the_first(client):
     patterns = client.get("/en/diary/patterns/").text
     table = patterns[patterns.index('id="checkins"') :]
     assert len(re.findall(r"<th scope=\"row\">Week of", table)) == 2  # one row in each table
-    assert "<td>1</td>" in table and "<td>4</td>" not in table
+    assert "<td>1</td>" in table
+    assert "<td>4</td>" not in table
 
 
 def test_bad_answers_are_explained_and_kept(client):
@@ -69,7 +72,14 @@ def test_another_person_sees_none_of_the_check_ins(client):
 
 
 def test_a_finnish_reader_may_type_hours_with_a_decimal_comma(client):
+    this_week = week_id(timezone.localdate())
     response = client.post("/fi/diary/check-in/", _answers(hours="2,5"))
     assert response.status_code == 302
-    response = client.post("/en/diary/check-in/", _answers(hours="2.5"))
+    assert read(client, CHECKIN_KIND)[this_week]["hours"] == 2.5
+
+
+def test_an_english_reader_types_hours_with_a_decimal_point(client):
+    this_week = week_id(timezone.localdate())
+    response = client.post(CHECKIN, _answers(hours="1.5"))
     assert response.status_code == 302
+    assert read(client, CHECKIN_KIND)[this_week]["hours"] == 1.5

@@ -52,7 +52,8 @@ def test_missing_answers_are_named_next_to_their_questions(client):
         assert f'aria-describedby="id_{name}-error"' in response.text or (
             f"id_{name}-hint id_{name}-error" in response.text
         )
-    assert "kept</textarea>" in response.text and 'value="also kept"' in response.text
+    assert "kept</textarea>" in response.text
+    assert 'value="also kept"' in response.text
 
 
 def test_another_day_needs_a_date_that_is_not_in_the_future(client):

@@ -38,7 +38,8 @@ def test_each_chart_is_valid_svg_with_a_title_a_description_and_a_table(client):
     assert len(svgs) == 4
     for svg in svgs:
         title = svg.find("{http://www.w3.org/2000/svg}title")
-        assert title is not None and title.text
+        assert title is not None
+        assert title.text
         assert svg.find("{http://www.w3.org/2000/svg}desc").text
         assert f'<h2 id="{svg.get("aria-labelledby").split()[0].replace("title", "heading")}"' in (
             page

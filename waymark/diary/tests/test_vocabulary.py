@@ -45,7 +45,8 @@ def test_broken_yaml_points_at_its_line(tmp_path):
     root = _copy(tmp_path)
     (root / "en" / "diary.yaml").write_text("situations:\n  - {id: [\n")
     (problem,) = check(root)
-    assert problem.line == 3 and "YAML" in problem.message
+    assert problem.line == 3
+    assert "YAML" in problem.message
 
 
 def test_a_translation_must_use_exactly_the_english_ids(tmp_path):

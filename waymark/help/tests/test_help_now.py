@@ -64,7 +64,8 @@ def test_every_helpline_has_a_source_and_a_day_it_was_checked():
     for line in helplines.lines:
         assert line.source.startswith("https://")
         assert isinstance(line.last_verified, datetime.date)
-    assert helplines.of_kind("crisis") and helplines.of_kind("prevention")
+    assert helplines.of_kind("crisis")
+    assert helplines.of_kind("prevention")
 
 
 ENGLISH = """\
@@ -137,7 +138,8 @@ def test_a_finnish_reader_gets_finnish_words_and_the_numbers_kept_once_in_englis
 )
 def test_the_checker_names_what_is_wrong_in_a_translation(tmp_path, finnish, message):
     problems = check(content_with(tmp_path, finnish))
-    assert problems and all(p.path.endswith("fi/helplines.yaml") for p in problems)
+    assert problems
+    assert all(p.path.endswith("fi/helplines.yaml") for p in problems)
     assert any(message in p.message for p in problems), problems
 
 
@@ -145,7 +147,8 @@ def test_finnish_and_spanish_readers_get_the_help_page_in_their_own_words(client
     finnish = client.get("/fi/help/").text
     spanish = client.get("/es/help/").text
     for page in (finnish, spanish):
-        assert "0808 1000 900" in page and "116 123" in page
+        assert "0808 1000 900" in page
+        assert "116 123" in page
         assert "Anyone struggling to cope" not in page
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
+from waymark import links
 from waymark.program import content
 from waymark.program.fields import question_html
 from waymark.program.markdown import TARGET_KINDS
@@ -19,16 +20,6 @@ from waymark.surveys.figures import Figure, live_figure
 register = template.Library()
 
 HREF = re.compile(r'href="(' + "|".join(re.escape(k) for k in TARGET_KINDS) + r'):([^"]*)"')
-# URL names for links to other parts of the site.
-APP_URLS = {
-    ("help", "now"): "help:now",
-    ("help", "privacy"): "help:privacy",
-    ("diary", "new"): "diary:new",
-    ("diary", "home"): "diary:home",
-    ("workspace", "save"): "workspace:save",
-    ("workspace", "home"): "workspace:home",
-    ("self-check", ""): "program:self-check",
-}
 
 
 def survey_url(survey_id: str) -> str:
@@ -49,7 +40,7 @@ def target_url(language: str, kind: str, value: str) -> str:
             return f"{page_url}#{form.id}"
         if kind == "survey":
             return survey_url(value)
-        return reverse(APP_URLS[(kind, value)])
+        return reverse(links.PROGRAM_TEXT_TARGETS[(kind, value)])
 
 
 @lru_cache(maxsize=4096)

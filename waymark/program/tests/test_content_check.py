@@ -32,7 +32,8 @@ def test_an_unknown_block_type_is_named_with_its_line(tree):
 def test_a_yaml_error_points_at_its_line_in_the_file(tree):
     tree.replace(PAGE, "title: Remember", "title: [Remember")
     problem = only_problem(tree)
-    assert problem.path == PAGE and problem.line in (8, 9)
+    assert problem.path == PAGE
+    assert problem.line in (8, 9)
     assert "YAML cannot be read" in problem.message
 
 
@@ -84,7 +85,8 @@ def test_a_link_to_another_website_is_refused(tree):
 def test_a_broken_link_in_a_chapter_file_is_reported(tree):
     tree.replace("content/en/chapters/01-start/chapter.yaml", "chapter:finish", "chapter:end")
     problem = only_problem(tree)
-    assert problem.path == "content/en/chapters/01-start/chapter.yaml" and problem.line == 5
+    assert problem.path == "content/en/chapters/01-start/chapter.yaml"
+    assert problem.line == 5
 
 
 def test_an_unknown_question_type_is_reported(tree):
@@ -106,7 +108,8 @@ def test_a_checklist_without_options_is_reported(tree):
 def test_a_summary_gathering_an_unknown_exercise_is_reported(tree):
     tree.replace("content/en/chapters/02-finish/01-last.md", "[ex1-me]", "[ex9-nothing]")
     problem = only_problem(tree)
-    assert problem.path == "content/en/chapters/02-finish/01-last.md" and problem.line == 8
+    assert problem.path == "content/en/chapters/02-finish/01-last.md"
+    assert problem.line == 8
     assert "gathers an unknown exercise 'ex9-nothing'" in problem.message
 
 
@@ -121,7 +124,8 @@ def test_a_translation_with_other_ids_than_english_is_reported(tree):
     assert check(tree.root) == []
     tree.replace("content/fi/chapters/01-start/01-hello.md", "id: q1-text", "id: q1-teksti")
     found = check(tree.root)
-    assert found and all(p.path == "fi/program.yaml" for p in found)
+    assert found
+    assert all(p.path == "fi/program.yaml" for p in found)
     assert any("questions of 'ex1-me' differ from English" in p.message for p in found)
 
 
@@ -134,7 +138,8 @@ def test_load_refuses_broken_content_listing_every_problem(tree):
         message = str(error)
     else:
         raise AssertionError("broken content loaded")
-    assert "unknown block type 'box'" in message and "unknown question type 'essay'" in message
+    assert "unknown block type 'box'" in message
+    assert "unknown question type 'essay'" in message
 
 
 def test_the_real_content_has_no_problems(settings):
@@ -183,6 +188,7 @@ def test_an_id_that_would_show_the_topic_in_an_address_is_named(tree, settings):
     settings.WAYMARK_SENSITIVE_WORDS = ["secret"]
     tree.replace(PAGE, "id: hello", "id: secrets-of-hello")
     problem = only_problem(tree)
-    assert problem.path == PAGE and problem.line == 2
+    assert problem.path == PAGE
+    assert problem.line == 2
     assert "page id 'secrets-of-hello' is part of an address" in problem.message
     assert "'secrets'" in problem.message

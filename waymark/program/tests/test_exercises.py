@@ -27,14 +27,16 @@ def test_an_answer_is_saved_and_shown_again_after_a_redirect(client):
     assert "Saved. You can change your answers at any time." in html
     assert "Quiet, careful SENTINEL-5</textarea>" in html
     assert 'value="4" checked' in html
-    assert 'value="lonely" checked' in html and 'value="bored" checked' in html
+    assert 'value="lonely" checked' in html
+    assert 'value="bored" checked' in html
 
 
 def test_a_person_changes_an_answer_and_can_take_one_back(client):
     client.post(ANSWER, {"q5-describe": "First try", "q5-abuse": "no"})
     client.post(ANSWER, {"q5-describe": "Second thoughts"})
     html = client.get(PAGE).text
-    assert "Second thoughts</textarea>" in html and "First try" not in html
+    assert "Second thoughts</textarea>" in html
+    assert "First try" not in html
     assert 'value="no" checked' not in html
 
 
@@ -62,11 +64,10 @@ def test_bad_input_is_shown_with_the_errors_and_what_was_typed_kept(client):
     assert "Please shorten this to 5000 characters or fewer. It has 5001 now." in html
     assert "Please choose one number from 0 to 10." in html
     assert "Please choose from the options shown." in html
-    assert "Kept words</textarea>" in html and long_text in html
-    assert (
-        'aria-invalid="true"' in html
-        and 'aria-describedby="q5-strengths-hint q5-strengths-error"' in html
-    )
+    assert "Kept words</textarea>" in html
+    assert long_text in html
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="q5-strengths-hint q5-strengths-error"' in html
     # Nothing of a form with errors is kept.
     assert "Kept words" not in client.get(PAGE).text
 
@@ -146,8 +147,11 @@ def test_saving_one_or_eight_changed_answers_costs_the_same_few_queries(
     with django_assert_num_queries(7):
         assert client.post(ANSWER, {"q5-describe": "Changed", "q5-abuse": "yes"}).status_code == 302
     html = client.get(PAGE).text
-    assert "Changed</textarea>" in html and 'value="yes" checked' in html
-    assert "Patient" not in html and "Walks" not in html and 'value="4" checked' not in html
+    assert "Changed</textarea>" in html
+    assert 'value="yes" checked' in html
+    assert "Patient" not in html
+    assert "Walks" not in html
+    assert 'value="4" checked' not in html
 
 
 @settings(

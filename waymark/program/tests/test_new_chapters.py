@@ -30,7 +30,8 @@ def test_exercise_17_keeps_its_answers_and_joins_the_workbook(client):
     )
     assert response.status_code == 302
     page = client.get("/en/fantasies-and-compulsion/exercise-fantasies/").text
-    assert 'value="night" checked' in page and 'value="4" checked' in page
+    assert 'value="night" checked' in page
+    assert 'value="4" checked' in page
     assert "Closeness" in page
     workbook = client.get("/en/workspace/workbook/download.txt").content.decode()
     assert "Exercise 17: Fantasies, arousal and control" in workbook

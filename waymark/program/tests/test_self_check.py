@@ -20,8 +20,10 @@ def test_results_are_kept_by_day_and_shown_side_by_side(client, monkeypatch):
     assert response["Location"] == "/en/self-check/results/"
     html = client.get("/en/self-check/results/").text
     assert html.index("2026-01-05") < html.index("2026-02-09")
-    assert "On most days" in html and "Once" in html
-    assert "<td>8</td>" in html and "<td>3</td>" in html
+    assert "On most days" in html
+    assert "Once" in html
+    assert "<td>8</td>" in html
+    assert "<td>3</td>" in html
     assert 'class="crisis"' not in html
 
 
@@ -29,7 +31,8 @@ def test_a_second_check_on_the_same_day_replaces_the_first(client):
     client.post("/en/self-check/", {"sc-urge-strength": "9"})
     client.post("/en/self-check/", {"sc-urge-strength": "2"})
     html = client.get("/en/self-check/results/").text
-    assert "<td>2</td>" in html and "<td>9</td>" not in html
+    assert "<td>2</td>" in html
+    assert "<td>9</td>" not in html
 
 
 def crisis_boxes(html: str) -> list[str]:
@@ -44,7 +47,8 @@ def test_thoughts_of_self_harm_bring_crisis_lines_first(client, answer):
     response = client.post("/en/self-check/", {"sc-harm-self": answer}, follow=True)
     (box,) = crisis_boxes(response.text)
     assert "thoughts of hurting yourself" in box
-    assert 'href="tel:116123"' in box and 'href="/en/help/"' in box
+    assert 'href="tel:116123"' in box
+    assert 'href="/en/help/"' in box
     assert "harm a child" not in box
 
 
@@ -62,7 +66,8 @@ def test_both_answers_bring_both_helps_each_with_its_own_numbers(client):
         "/en/self-check/", {"sc-harm-self": "yes", "sc-harm-child": "sometimes"}, follow=True
     ).text
     self_harm, harm_to_child = crisis_boxes(html)
-    assert "tel:116123" in self_harm and "tel:08081000900" in harm_to_child
+    assert "tel:116123" in self_harm
+    assert "tel:08081000900" in harm_to_child
 
 
 def test_a_finnish_reader_sees_finnish_numbers_first(client):
@@ -103,7 +108,8 @@ def test_an_empty_or_wrong_self_check_is_shown_again_with_a_message(client):
 def test_nobody_else_sees_a_persons_results(client):
     client.post("/en/self-check/", {"sc-harm-self": "yes", "sc-urge-strength": "7"})
     html = Client().get("/en/self-check/results/").text
-    assert "You have no self-check results yet." in html and 'class="crisis"' not in html
+    assert "You have no self-check results yet." in html
+    assert 'class="crisis"' not in html
 
 
 def test_the_results_page_takes_few_queries(client, django_assert_max_num_queries):

@@ -27,7 +27,8 @@ def test_a_newcomer_waits_until_a_member_gives_them_the_key(make_staff):
 
     newcomer = Client()
     nina.sign_in(newcomer)
-    assert "wm_team_keys" in newcomer.session and newcomer.session["wm_team_keys"] == {}
+    assert "wm_team_keys" in newcomer.session
+    assert newcomer.session["wm_team_keys"] == {}
     waiting = newcomer.get(TEAM).text
     assert "You do not hold this team" in waiting
     # Without the key she cannot give it, not even to herself.

@@ -57,7 +57,8 @@ def test_a_missing_answer_is_shown_next_to_the_field_with_the_rest_kept(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Please check your answers" in html
-    assert 'id="f-q-sought-help-error"' in html and "Please answer this question." in html
+    assert 'id="f-q-sought-help-error"' in html
+    assert "Please answer this question." in html
     assert 'value="shame" checked' in html
     assert 'value="my own words"' in html
     assert 'aria-describedby=" f-q-sought-help-error"' in html or "f-q-sought-help-error" in html
@@ -73,7 +74,8 @@ def test_a_number_out_of_range_keeps_what_was_typed(client):
     response = client.post(page_url(MOTIVATION, 4), {"action": "next", "q-longest-break": "999"})
     html = response.content.decode()
     assert "Please give a number from 0 to 200." in html
-    assert 'value="999"' in html and 'aria-invalid="true"' in html
+    assert 'value="999"' in html
+    assert 'aria-invalid="true"' in html
 
 
 def test_conditions_show_and_skip_pages_on_the_server(client):

@@ -12,7 +12,8 @@ def test_the_lookup_id_and_the_key_come_from_separate_derivations():
     salt = b"s" * crypto.SALT_BYTES
     key = crypto.derive_kek(PHRASE, salt, FULL)
     lookup = crypto.lookup_id(PHRASE, "pepper one" * 6)
-    assert len(key) == 32 and key.hex() != lookup
+    assert len(key) == 32
+    assert key.hex() != lookup
     assert crypto.lookup_id(PHRASE, "pepper two" * 6) != lookup
     # Changing the pepper changes which row is found, never the key.
     assert crypto.derive_kek(PHRASE, salt, FULL) == key
@@ -82,4 +83,5 @@ def test_a_seal_to_a_public_key_opens_only_with_its_private_key():
 def test_two_seals_of_the_same_text_share_nothing_visible():
     _, public = crypto.new_key_pair()
     first, second = (crypto.seal_to(public, b"same", b"ad") for _ in range(2))
-    assert first[:32] != second[:32] and first[32:] != second[32:]
+    assert first[:32] != second[:32]
+    assert first[32:] != second[32:]

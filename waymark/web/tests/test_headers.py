@@ -37,7 +37,8 @@ def assert_page_kept_to_itself(response, route):
 @pytest.mark.django_db
 def test_every_route_sends_the_privacy_and_security_headers(client):
     routes = sorted(set(_routes()))
-    assert "/en/" in routes and "/en/help/" in routes
+    assert "/en/" in routes
+    assert "/en/help/" in routes
     for route in routes:
         response = client.get(route)
         assert_page_kept_to_itself(response, route)
@@ -63,7 +64,8 @@ def test_a_long_body_of_any_kind_is_refused_before_any_view(client, path, words)
     if words:
         assert words in response.text
     else:
-        assert '<html lang="fi"' in response.text and "That did not work" not in response.text
+        assert '<html lang="fi"' in response.text
+        assert "That did not work" not in response.text
 
 
 @pytest.mark.django_db

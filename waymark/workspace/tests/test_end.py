@@ -1,5 +1,6 @@
 """Log out, delete everything, and the limits that end a session (SECURITY.md 7, 13, 17, 18)."""
 
+import io
 import time
 from datetime import timedelta
 
@@ -9,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import answer, keep_work, read
 from waymark.workspace.models import SealedRecord, SessionRecord, Workspace
-from waymark.workspace.tests.conftest import answer, keep_work, read
 
 pytestmark = pytest.mark.django_db
 OPEN = reverse("workspace:open")
@@ -33,7 +34,8 @@ def test_logging_out_wipes_the_session_row(client, fast_kdf):
 def test_logging_out_of_unsaved_work_removes_it_at_once(client):
     answer(client, "answer", "ex5", {"text": "a"})
     client.post(reverse("workspace:logout"))
-    assert not Workspace.objects.exists() and not SealedRecord.objects.exists()
+    assert not Workspace.objects.exists()
+    assert not SealedRecord.objects.exists()
 
 
 def test_delete_everything_leaves_no_workspace_record_or_session(client, fast_kdf):
@@ -117,7 +119,7 @@ def test_unused_workspaces_and_ended_sessions_are_deleted_by_the_command(
 
     def days_later(days):
         monkeypatch.setattr(timezone, "now", lambda: real() + timedelta(days=days))
-        call_command("expire_workspaces", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("daily", stdout=io.StringIO())
 
     days_later(2)
     assert Workspace.objects.filter(lookup__isnull=True).count() == 0
@@ -126,7 +128,8 @@ def test_unused_workspaces_and_ended_sessions_are_deleted_by_the_command(
     days_later(180)
     assert Workspace.objects.count() == 1
     days_later(182)
-    assert not Workspace.objects.exists() and not SealedRecord.objects.exists()
+    assert not Workspace.objects.exists()
+    assert not SealedRecord.objects.exists()
 
 
 def test_opening_a_workspace_counts_as_using_it(client, fast_kdf, monkeypatch):
@@ -135,5 +138,5 @@ def test_opening_a_workspace_counts_as_using_it(client, fast_kdf, monkeypatch):
     monkeypatch.setattr(timezone, "now", lambda: real() + timedelta(days=170))
     Client().post(OPEN, {"passphrase": phrase})
     monkeypatch.setattr(timezone, "now", lambda: real() + timedelta(days=340))
-    call_command("expire_workspaces", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("daily", stdout=io.StringIO())
     assert Workspace.objects.count() == 1

@@ -7,11 +7,11 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from conftest import answer, keep_work, read
 from waymark.web import derivations
 from waymark.workspace import workspaces
 from waymark.workspace.models import SealedRecord, SessionRecord, Workspace
 from waymark.workspace.sessions import SessionStore
-from waymark.workspace.tests.conftest import answer, keep_work, read
 from waymark.workspace.views import PENDING
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,8 @@ def test_the_passphrase_never_appears_in_a_url(client, fast_kdf):
     answer(client, "answer", "ex5", {"text": SENTINEL})
     page = client.get(reverse("workspace:home"))
     for word_pair in itertools.pairwise(phrase.split()):
-        assert "+".join(word_pair) not in page.text and "%20".join(word_pair) not in page.text
+        assert "+".join(word_pair) not in page.text
+        assert "%20".join(word_pair) not in page.text
     assert 'action="' + OPEN + '"' in client.get(OPEN).text
 
 

@@ -34,4 +34,5 @@ def test_case_extra_spaces_and_line_breaks_do_not_matter():
 def test_normalising_twice_changes_nothing(typed):
     once = passphrase.normalise(typed)
     assert passphrase.normalise(once) == once
-    assert "  " not in once and once == once.strip()
+    assert "  " not in once
+    assert once == once.strip()

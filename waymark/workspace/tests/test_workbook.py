@@ -6,8 +6,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.module_loading import import_string
 
+from conftest import answer, keep_work
 from waymark.workspace.store import store_for
-from waymark.workspace.tests.conftest import answer, keep_work
 from waymark.workspace.workbook import WorkbookEntry, WorkbookSection
 
 pytestmark = pytest.mark.django_db

@@ -34,11 +34,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--counsellor", action="store_true", help="Counselling team: conversations."
         )
+        parser.add_argument(
+            "--operator",
+            action="store_true",
+            help="The operator page: version, content check, counts, daily jobs.",
+        )
         parser.add_argument("--superuser", action="store_true", help="May do everything.")
         parser.add_argument("--password-env", help="Read the password from this variable.")
         parser.add_argument("--qr-svg", help="Also write the QR code to this SVG file.")
 
-    def handle(self, *args, username, password_env, qr_svg, superuser, **options):
+    def handle(self, *args, username, password_env, qr_svg, superuser, operator, **options):
         user_model = get_user_model()
         if user_model.objects.filter(username=username).exists():
             raise CommandError(f"A user named {username!r} exists already.")
@@ -59,10 +64,12 @@ class Command(BaseCommand):
             # The key is bound to the user's id, known only now.
             private, key_fields = teams.new_own_key(user.pk, password)
             StaffKey.objects.create(user=user, **key_fields)
-            for team in roles:
-                codename = teams.ROLE_PERMISSIONS[team].split(".")[1]
+            permissions = [teams.ROLE_PERMISSIONS[team] for team in roles]
+            for permission in permissions + ([teams.OPERATOR] if operator else []):
                 user.user_permissions.add(
-                    Permission.objects.get(codename=codename, content_type__app_label="staff")
+                    Permission.objects.get(
+                        codename=permission.split(".")[1], content_type__app_label="staff"
+                    )
                 )
             user = user_model.objects.get(pk=user.pk)
             teams.open_shares(user, private)

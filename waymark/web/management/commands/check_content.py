@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.module_loading import import_string
+
+from waymark.web.content import check_all
 
 
 class Command(BaseCommand):
@@ -8,11 +9,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         root = settings.WAYMARK_CONTENT_DIR
-        problems = []
-        for dotted in settings.WAYMARK_CONTENT_CHECKS:
-            problems.extend(import_string(dotted)(root))
+        problems = check_all(root)
         if problems:
-            for problem in sorted(problems):
+            for problem in problems:
                 self.stderr.write(str(problem))
             raise CommandError(f"{len(problems)} problem(s) in the content.")
         self.stdout.write(f"Content OK: {root}")
